@@ -1,0 +1,50 @@
+package io.camelgong.gong;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message header names of the Gong component.
+ */
+public final class GongConstants {
+
+    @Metadata(description = "The entity to run on the gong:execute endpoint, e.g. calls. On every other endpoint the"
+                            + " producer sets it to the entity it ran.",
+              javaType = "String")
+    public static final String ENTITY = "CamelGongEntity";
+
+    @Metadata(description = "The action to run on the gong:execute endpoint, e.g. list. The producer sets it to the"
+                            + " action it ran.",
+              javaType = "String")
+    public static final String ACTION = "CamelGongAction";
+
+    @Metadata(label = "producer",
+              description = "The parameters of the operation, named and nested as in Gong's API, e.g."
+                            + " {filter: {callIds: [...]}}; dotted keys such as filter.callIds are accepted too."
+                            + " They override endpoint options. When the header is absent, a Map body is used.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PARAMS = "CamelGongParams";
+
+    @Metadata(label = "producer", description = "Gong's requestId of the last answer read.", javaType = "String")
+    public static final String REQUEST_ID = "CamelGongRequestId";
+
+    @Metadata(label = "producer",
+              description = "The total number of records Gong reports for the request (records.totalRecords).",
+              javaType = "Long")
+    public static final String TOTAL_RECORDS = "CamelGongTotalRecords";
+
+    @Metadata(label = "producer",
+              description = "The cursor of the next page, or absent when the last page was read. With"
+                            + " pagination=single, pass it back as the cursor parameter to read the next page.",
+              javaType = "String")
+    public static final String NEXT_CURSOR = "CamelGongNextCursor";
+
+    @Metadata(label = "producer", description = "The number of pages read for this exchange.", javaType = "Integer")
+    public static final String PAGE_COUNT = "CamelGongPageCount";
+
+    @Metadata(label = "producer",
+              description = "The Content-Range of a partial call_audio or call_video download.", javaType = "String")
+    public static final String CONTENT_RANGE = "CamelGongContentRange";
+
+    private GongConstants() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.camelgong.gong.auth;
+
+/**
+ * Supplies the {@code Authorization} header and the base URL for Gong API requests.
+ */
+public interface GongCredentials {
+
+    /**
+     * Returns the {@code Authorization} header value for the next request, refreshing a token first when needed.
+     */
+    String authorization();
+
+    /**
+     * Returns the base URL that API requests go to, without a trailing slash, e.g. {@code https://api.gong.io}.
+     */
+    String baseUrl();
+
+    /**
+     * Called after Gong answered 401 to a request that carried {@code rejectedAuthorization}. Returns {@code true}
+     * when a different credential is now current, so the request may be replayed once with it.
+     */
+    default boolean renewAfterUnauthorized(String rejectedAuthorization) {
+        return false;
+    }
+
+    /**
+     * Returns a stable, non-secret identity of the credential, used to share rate limiters and token refreshes.
+     */
+    String identity();
+}

@@ -1,0 +1,200 @@
+package io.camelgong.gong.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelgong.gong.GongApiException;
+import io.camelgong.gong.GongAuthenticationException;
+import io.camelgong.gong.auth.GongCredentials;
+import io.camelgong.gong.catalog.GongOperation;
+import io.camelgong.gong.catalog.GongRequest;
+import io.camelgong.gong.catalog.OperationKind;
+
+/**
+ * Sends catalog requests straight to the Gong API over HTTP and reads the answers into pages.
+ */
+public final class GongApi implements PageFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GongApi.class);
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
+    };
+    private static final int EXCERPT_LENGTH = 200;
+    // Gong's 404 texts for an empty match, e.g. "No calls found corresponding to the provided filters".
+    private static final Pattern NO_RECORDS = Pattern.compile("(?i)\\bno\\b.*\\bfound\\b");
+
+    private final GongHttpClient httpClient;
+    private final GongCredentials credentials;
+
+    public GongApi(GongHttpClient httpClient, GongCredentials credentials) {
+        this.httpClient = httpClient;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public GongPage fetch(GongRequest request) {
+        GongOperation operation = request.operation();
+        String authorization = credentials.authorization();
+        GongResponse response = send(request, authorization);
+        if (response.statusCode() == 401 && credentials.renewAfterUnauthorized(authorization)) {
+            LOG.debug("Gong {} answered 401; replaying once with renewed credentials", operation.name());
+            response = send(request, credentials.authorization());
+        }
+        return toPage(operation, response);
+    }
+
+    private GongResponse send(GongRequest request, String authorization) {
+        GongOperation operation = request.operation();
+        HttpUriRequestBase httpRequest = "POST".equals(operation.httpMethod())
+                ? new HttpPost(credentials.baseUrl() + request.pathAndQuery())
+                : new HttpGet(credentials.baseUrl() + request.pathAndQuery());
+        httpRequest.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        httpRequest.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (request.body() != null) {
+            httpRequest.setEntity(new ByteArrayEntity(json(request.body()), ContentType.APPLICATION_JSON));
+        }
+        try {
+            GongResponse response = httpClient.execute(httpRequest, httpResponse -> {
+                Header retryAfter = httpResponse.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                byte[] body = httpResponse.getEntity() == null
+                        ? new byte[0] : EntityUtils.toByteArray(httpResponse.getEntity());
+                return new GongResponse(httpResponse.getCode(), retryAfter == null ? null : retryAfter.getValue(),
+                        body);
+            });
+            LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
+                    response.statusCode());
+            return response;
+        } catch (IOException e) {
+            throw new GongApiException(operation.name(), 0, null, List.of(),
+                    "no answer from " + credentials.baseUrl() + ": " + e, e);
+        }
+    }
+
+    private GongPage toPage(GongOperation operation, GongResponse response) {
+        int status = response.statusCode();
+        Map<String, Object> answer = parse(operation, response);
+        String requestId = answer == null ? null : asString(answer.get("requestId"));
+        if (status >= 200 && status < 300) {
+            if (answer == null) {
+                throw new GongApiException(operation.name(), status, null, List.of(),
+                        "the answer is not a JSON object: " + excerpt(response.body()));
+            }
+            return readRecords(operation, answer, requestId, response);
+        }
+        List<String> errors = answer == null ? List.of() : errors(answer.get("errors"));
+        if (status == 404 && operation.emptyOnNotFound() && errors.stream().anyMatch(e -> NO_RECORDS.matcher(e).find())) {
+            LOG.debug("Gong {} found no records [requestId {}]", operation.name(), requestId);
+            return GongPage.empty(requestId);
+        }
+        String detail = answer == null ? "body: " + excerpt(response.body()) : null;
+        if (status == 401) {
+            throw new GongAuthenticationException(operation.name(), status, requestId, errors,
+                    detail != null ? detail : "check the credentials and their scopes");
+        }
+        throw new GongApiException(operation.name(), status, requestId, errors, detail);
+    }
+
+    private static Map<String, Object> parse(GongOperation operation, GongResponse response) {
+        if (response.body().length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(response.body(), MAP_TYPE);
+        } catch (JsonProcessingException e) {
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                throw new GongApiException(operation.name(), response.statusCode(), null, List.of(),
+                        "unreadable JSON: " + e.getOriginalMessage() + "; body: " + excerpt(response.body()), e);
+            }
+            return null;
+        } catch (IOException e) {
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                throw new GongApiException(operation.name(), response.statusCode(), null, List.of(),
+                        "unreadable body: " + e.getMessage(), e);
+            }
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GongPage readRecords(
+            GongOperation operation, Map<String, Object> answer, String requestId, GongResponse response) {
+        Object records = answer.get(operation.recordsField());
+        if (operation.kind() == OperationKind.GET) {
+            if (!(records instanceof Map)) {
+                throw missingField(operation, response, requestId);
+            }
+            return new GongPage(List.of((Map<String, Object>) records), null, requestId, 1L);
+        }
+        if (!(records instanceof List)) {
+            throw missingField(operation, response, requestId);
+        }
+        String cursor = null;
+        Long total = null;
+        if (answer.get("records") instanceof Map<?, ?> paging) {
+            cursor = asString(paging.get("cursor"));
+            total = paging.get("totalRecords") instanceof Number number ? number.longValue() : null;
+        }
+        List<Map<String, Object>> list = (List<Map<String, Object>>) records;
+        return new GongPage(list, cursor, requestId, total != null ? total : (long) list.size());
+    }
+
+    private static GongApiException missingField(GongOperation operation, GongResponse response, String requestId) {
+        return new GongApiException(operation.name(), response.statusCode(), requestId, List.of(),
+                "the answer has no '" + operation.recordsField() + "' field: " + excerpt(response.body()));
+    }
+
+    private static List<String> errors(Object value) {
+        List<String> errors = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(item -> errors.add(String.valueOf(item)));
+        } else if (value != null) {
+            errors.add(String.valueOf(value));
+        }
+        return errors;
+    }
+
+    private static String asString(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static byte[] json(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the Gong request body as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the start of a body as text for error messages.
+     */
+    static String excerpt(byte[] body) {
+        if (body.length == 0) {
+            return "(empty)";
+        }
+        String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        return text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) + "..." : text;
+    }
+}
