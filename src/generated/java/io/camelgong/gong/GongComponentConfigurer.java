@@ -71,6 +71,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": getOrCreateConfiguration(target).setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "todate":
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
@@ -127,6 +131,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "todatetime":
@@ -184,6 +192,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statefile":
+        case "stateFile": return getOrCreateConfiguration(target).getStateFile();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "todate":
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "todatetime":
@@ -192,6 +204,15 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -61,6 +61,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
@@ -114,6 +118,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "todatetime":
@@ -168,6 +176,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "statefile":
+        case "stateFile": return target.getConfiguration().getStateFile();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
@@ -176,6 +188,15 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(29);
         props.add("accessKey");
         props.add("accessKeySecret");
         props.add("action");
@@ -48,6 +48,8 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("range");
         props.add("readTimeout");
         props.add("sslContextParameters");
+        props.add("stateFile");
+        props.add("stateRepository");
         props.add("toDate");
         props.add("toDateTime");
         props.add("userIds");

@@ -1,9 +1,14 @@
 package io.camelgong.gong;
 
+import java.io.File;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -16,6 +21,8 @@ public class GongComponent extends DefaultComponent {
 
     @Metadata
     private GongConfiguration configuration = new GongConfiguration();
+
+    private final Map<String, StateRepository<String, String>> fileStateRepositories = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -32,6 +39,25 @@ public class GongComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
+    }
+
+    /**
+     * Returns the started file-backed state store of a path, one per file for the whole component.
+     */
+    StateRepository<String, String> fileStateRepository(String path) {
+        String key = new File(path).getAbsoluteFile().toPath().normalize().toString();
+        return fileStateRepositories.computeIfAbsent(key, file -> {
+            FileStateRepository repository = FileStateRepository.fileStateRepository(new File(file));
+            ServiceHelper.startService(repository);
+            return repository;
+        });
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(fileStateRepositories.values());
+        fileStateRepositories.clear();
+        super.doStop();
     }
 
     public GongConfiguration getConfiguration() {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -24,6 +24,13 @@ public class GongConfiguration implements Cloneable {
     private String accessKey;
     @UriParam(label = "security", secret = true)
     private String accessKeySecret;
+
+    // State: OAuth token chain, consumer watermark and delivered ids
+
+    @UriParam(label = "advanced")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "common")
+    private String stateFile;
 
     // Connection
 
@@ -144,6 +151,31 @@ public class GongConfiguration implements Cloneable {
      */
     public void setAccessKeySecret(String accessKeySecret) {
         this.accessKeySecret = accessKeySecret;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * The store for state that must survive a restart: the rotated OAuth refresh token and the new-call consumer's
+     * watermark and delivered call ids. Keys carry the credential identity, so one store can serve several tenants.
+     * Takes precedence over stateFile.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    /**
+     * A file that keeps the component's state across restarts (see stateRepository), created when missing. Endpoints
+     * that name the same file share one store.
+     */
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
     }
 
     public String getBaseUrl() {

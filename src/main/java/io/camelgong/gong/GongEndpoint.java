@@ -12,6 +12,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -210,6 +211,19 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
      */
     public GongOperation getOperation() {
         return operation;
+    }
+
+    /**
+     * Returns the configured state store, the file-backed one of stateFile, or {@code null} when neither is set.
+     */
+    public StateRepository<String, String> getStateRepository() {
+        if (configuration.getStateRepository() != null) {
+            return configuration.getStateRepository();
+        }
+        if (configuration.getStateFile() != null) {
+            return ((GongComponent) getComponent()).fileStateRepository(configuration.getStateFile());
+        }
+        return null;
     }
 
     PageFetcher getPageFetcher() {
