@@ -46,6 +46,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": getOrCreateConfiguration(target).setDailyBudgetWarnPercent(property(camelContext, int.class, value)); return true;
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": getOrCreateConfiguration(target).setDailyRequestBudget(property(camelContext, long.class, value)); return true;
         case "folderid":
         case "folderId": getOrCreateConfiguration(target).setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -59,6 +63,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
         case "managerId": getOrCreateConfiguration(target).setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagination": getOrCreateConfiguration(target).setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": getOrCreateConfiguration(target).setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,8 +77,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "range": getOrCreateConfiguration(target).setRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -106,6 +122,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": return int.class;
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": return long.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -119,6 +139,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -127,8 +153,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "range": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -167,6 +199,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": return getOrCreateConfiguration(target).getDailyBudgetWarnPercent();
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": return getOrCreateConfiguration(target).getDailyRequestBudget();
         case "folderid":
         case "folderId": return getOrCreateConfiguration(target).getFolderId();
         case "fromdate":
@@ -180,6 +216,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
         case "managerId": return getOrCreateConfiguration(target).getManagerId();
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "pagination": return getOrCreateConfiguration(target).getPagination();
         case "primaryuserids":
         case "primaryUserIds": return getOrCreateConfiguration(target).getPrimaryUserIds();
@@ -188,8 +230,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "range": return getOrCreateConfiguration(target).getRange();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statefile":

@@ -36,6 +36,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": target.getConfiguration().setDailyBudgetWarnPercent(property(camelContext, int.class, value)); return true;
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": target.getConfiguration().setDailyRequestBudget(property(camelContext, long.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -49,6 +53,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": target.getConfiguration().setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -57,8 +67,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -93,6 +109,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": return int.class;
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": return long.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -106,6 +126,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -114,8 +140,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "range": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -151,6 +183,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
+        case "dailybudgetwarnpercent":
+        case "dailyBudgetWarnPercent": return target.getConfiguration().getDailyBudgetWarnPercent();
+        case "dailyrequestbudget":
+        case "dailyRequestBudget": return target.getConfiguration().getDailyRequestBudget();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":
@@ -164,6 +200,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
         case "managerId": return target.getConfiguration().getManagerId();
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "pagination": return target.getConfiguration().getPagination();
         case "primaryuserids":
         case "primaryUserIds": return target.getConfiguration().getPrimaryUserIds();
@@ -172,8 +214,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "range": return target.getConfiguration().getRange();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "statefile":

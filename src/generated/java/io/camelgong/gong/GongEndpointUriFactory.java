@@ -24,7 +24,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(37);
         props.add("accessKey");
         props.add("accessKeySecret");
         props.add("action");
@@ -33,6 +33,8 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("callIds");
         props.add("connectTimeout");
         props.add("cursor");
+        props.add("dailyBudgetWarnPercent");
+        props.add("dailyRequestBudget");
         props.add("entity");
         props.add("folderId");
         props.add("fromDate");
@@ -41,12 +43,18 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("includeAvatars");
         props.add("lazyStartProducer");
         props.add("managerId");
+        props.add("maxRateLimitWait");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
         props.add("pagination");
         props.add("primaryUserIds");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("range");
+        props.add("rateLimit");
         props.add("readTimeout");
+        props.add("requestTimeout");
+        props.add("retryDelay");
         props.add("sslContextParameters");
         props.add("stateFile");
         props.add("stateRepository");

@@ -12,6 +12,8 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import io.camelgong.gong.client.GongRateLimiterRegistry;
+
 /**
  * The Gong component: creates {@code gong:entity/action} endpoints. Options set on the component are the defaults of
  * every endpoint it creates.
@@ -23,6 +25,7 @@ public class GongComponent extends DefaultComponent {
     private GongConfiguration configuration = new GongConfiguration();
 
     private final Map<String, StateRepository<String, String>> fileStateRepositories = new ConcurrentHashMap<>();
+    private final GongRateLimiterRegistry rateLimiters = new GongRateLimiterRegistry();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -51,6 +54,13 @@ public class GongComponent extends DefaultComponent {
             ServiceHelper.startService(repository);
             return repository;
         });
+    }
+
+    /**
+     * Returns the rate limiters of this component, one per Gong tenant.
+     */
+    GongRateLimiterRegistry getRateLimiters() {
+        return rateLimiters;
     }
 
     @Override

@@ -47,6 +47,25 @@ public class GongConfiguration implements Cloneable {
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
+    // Resilience: rate limit, daily budget, retries and the overall timeout
+
+    @UriParam(label = "advanced", defaultValue = "3")
+    private double rateLimit = 3;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private long dailyRequestBudget = 10_000;
+    @UriParam(label = "advanced", defaultValue = "80")
+    private int dailyBudgetWarnPercent = 80;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryDelay = 1_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryDelay = 30_000;
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long maxRateLimitWait = 120_000;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long requestTimeout = 300_000;
+
     // Producer: paging and the parameters most operations share
 
     @UriParam(label = "producer", defaultValue = "all", enums = "all,single")
@@ -243,6 +262,102 @@ public class GongConfiguration implements Cloneable {
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * The maximum number of requests per second sent to one Gong tenant, shared by every endpoint of that tenant in the
+     * CamelContext. Gong allows 3 per second per company, across all its integrations; lower it when other
+     * integrations use the same company's limit.
+     */
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getDailyRequestBudget() {
+        return dailyRequestBudget;
+    }
+
+    /**
+     * The maximum number of requests sent to one Gong tenant per day (renewed at midnight UTC). When it is spent, requests fail at
+     * once with GongBudgetExhaustedException instead of being sent. Gong allows 10,000 per day per company.
+     */
+    public void setDailyRequestBudget(long dailyRequestBudget) {
+        this.dailyRequestBudget = dailyRequestBudget;
+    }
+
+    public int getDailyBudgetWarnPercent() {
+        return dailyBudgetWarnPercent;
+    }
+
+    /**
+     * The share of dailyRequestBudget, in percent (1 to 100), after which a WARN is logged once per day.
+     */
+    public void setDailyBudgetWarnPercent(int dailyBudgetWarnPercent) {
+        this.dailyBudgetWarnPercent = dailyBudgetWarnPercent;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a request is sent again after a 5xx response, a 408, a timeout or a broken connection (0 for
+     * never). 429 responses do not count: maxRateLimitWait bounds those.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /**
+     * The first wait before a retry, in milliseconds (or a duration such as 1s); it doubles on each retry, with
+     * random jitter, up to maxRetryDelay.
+     */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /**
+     * The maximum wait between two retries, in milliseconds (or a duration such as 30s).
+     */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public long getMaxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    /**
+     * The maximum total time a request waits for Gong's 429 responses to stop, in milliseconds (or a duration such as
+     * 2m). Each wait follows Gong's Retry-After header, or backs off exponentially when it is absent. 0 fails at the
+     * first 429.
+     */
+    public void setMaxRateLimitWait(long maxRateLimitWait) {
+        this.maxRateLimitWait = maxRateLimitWait;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The maximum time one Gong request (one page) may take, retries, rate-limit waits and backoff included, in
+     * milliseconds (or a duration such as 5m). 0 sets no limit beyond connectTimeout and readTimeout per attempt.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     public GongPagination getPagination() {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -24,7 +25,10 @@ import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongParameters;
 import io.camelgong.gong.client.GongApi;
+import io.camelgong.gong.client.GongCallStatus;
 import io.camelgong.gong.client.GongHttpClient;
+import io.camelgong.gong.client.GongRateLimiter;
+import io.camelgong.gong.client.GongRetryPolicy;
 import io.camelgong.gong.client.MediaDownloader;
 import io.camelgong.gong.client.PageFetcher;
 
@@ -57,6 +61,7 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
     private MediaDownloader mediaDownloader;
+    private final GongCallStatus callStatus = new GongCallStatus();
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
@@ -92,6 +97,7 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         validateBaseUrl(configuration.getBaseUrl(), "baseUrl");
         validatePositive(configuration.getConnectTimeout(), "connectTimeout");
         validatePositive(configuration.getReadTimeout(), "readTimeout");
+        validateResilience();
         Integer proxyPort = configuration.getProxyPort();
         if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
             throw new GongValidationException(
@@ -166,11 +172,50 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
     }
 
+    private void validateResilience() {
+        double rateLimit = configuration.getRateLimit();
+        if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
+            throw new GongValidationException(
+                    "Invalid option rateLimit=" + rateLimit + ": expected a positive number of requests per second,"
+                                              + " e.g. 3 (Gong's limit per company) or 1.5");
+        }
+        if (configuration.getDailyRequestBudget() <= 0) {
+            throw new GongValidationException(
+                    "Invalid option dailyRequestBudget=" + configuration.getDailyRequestBudget() + ": expected a"
+                                              + " positive number of requests per day, e.g. 10000 (Gong's limit per"
+                                              + " company)");
+        }
+        int warnPercent = configuration.getDailyBudgetWarnPercent();
+        if (warnPercent < 1 || warnPercent > 100) {
+            throw new GongValidationException(
+                    "Invalid option dailyBudgetWarnPercent=" + warnPercent + ": expected a percentage from 1 to 100,"
+                                              + " e.g. 80");
+        }
+        if (configuration.getMaxRetries() < 0) {
+            throw new GongValidationException(
+                    "Invalid option maxRetries=" + configuration.getMaxRetries() + ": expected 0 (no retries) or a"
+                                              + " positive number of retries, e.g. 3");
+        }
+        validatePositive(configuration.getRetryDelay(), "retryDelay");
+        validatePositive(configuration.getMaxRetryDelay(), "maxRetryDelay");
+        validateNotNegative(configuration.getMaxRateLimitWait(), "maxRateLimitWait");
+        validateNotNegative(configuration.getRequestTimeout(), "requestTimeout");
+    }
+
+    private static void validateNotNegative(long value, String optionName) {
+        if (value < 0) {
+            throw new GongValidationException(
+                    "Invalid option " + optionName + "=" + value + ": expected 0 or a positive duration in"
+                                              + " milliseconds");
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        pageFetcher = new GongApi(httpClient, createCredentials());
+        GongCredentials credentials = createCredentials();
+        pageFetcher = new GongApi(httpClient, credentials, createRetryPolicy(credentials), callStatus);
         mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
     }
 
@@ -185,6 +230,16 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             httpClient = null;
         }
         super.doStop();
+    }
+
+    private GongRetryPolicy createRetryPolicy(GongCredentials credentials) {
+        GongRateLimiter rateLimiter = ((GongComponent) getComponent()).getRateLimiters().limiterFor(
+                credentials.identity(), new GongRateLimiter.Settings(configuration.getRateLimit(),
+                        configuration.getDailyRequestBudget(), configuration.getDailyBudgetWarnPercent()));
+        return new GongRetryPolicy(new GongRetryPolicy.Settings(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
+                Duration.ofMillis(configuration.getMaxRateLimitWait()),
+                Duration.ofMillis(configuration.getRequestTimeout())), rateLimiter);
     }
 
     private GongCredentials createCredentials() {
@@ -228,6 +283,13 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     PageFetcher getPageFetcher() {
         return pageFetcher;
+    }
+
+    /**
+     * Returns the outcome of this endpoint's recent Gong requests, which its health check reads.
+     */
+    public GongCallStatus getCallStatus() {
+        return callStatus;
     }
 
     MediaDownloader getMediaDownloader() {

@@ -22,6 +22,7 @@ public final class GongOperation {
     private final boolean emptyOnNotFound;
     private final String scope;
     private final String mediaUrlField;
+    private final boolean idempotent;
     private final Map<String, ParamSpec> params;
     private final List<DateRange> dateRanges;
 
@@ -36,6 +37,7 @@ public final class GongOperation {
         this.emptyOnNotFound = builder.emptyOnNotFound;
         this.scope = builder.scope;
         this.mediaUrlField = builder.mediaUrlField;
+        this.idempotent = builder.idempotent;
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(builder.params));
         this.dateRanges = List.copyOf(builder.dateRanges);
     }
@@ -107,6 +109,15 @@ public final class GongOperation {
     }
 
     /**
+     * Tells whether sending the request twice has the same effect as sending it once, so that it may be retried
+     * after a failure that leaves unclear whether Gong processed it. Every operation in the catalog reads; a write
+     * added later must be declared with {@code write()} and is then retried only when it was certainly not sent.
+     */
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    /**
      * Returns every accepted parameter by dotted path, in declaration order.
      */
     public Map<String, ParamSpec> params() {
@@ -149,6 +160,7 @@ public final class GongOperation {
         private boolean emptyOnNotFound;
         private String scope;
         private String mediaUrlField;
+        private boolean idempotent = true;
         private final Map<String, ParamSpec> params = new LinkedHashMap<>();
         private final List<DateRange> dateRanges = new ArrayList<>();
 
@@ -196,6 +208,11 @@ public final class GongOperation {
 
         Builder scope(String scope) {
             this.scope = scope;
+            return this;
+        }
+
+        Builder write() {
+            this.idempotent = false;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.camelgong.gong.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import io.camelgong.gong.GongApiException;
 import io.camelgong.gong.GongAuthenticationException;
+import io.camelgong.gong.GongCursorExpiredException;
+import io.camelgong.gong.GongRateLimitedException;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongRequest;
@@ -43,17 +46,47 @@ public final class GongApi implements PageFetcher {
     private static final int EXCERPT_LENGTH = 200;
     // Gong's 404 texts for an empty match, e.g. "No calls found corresponding to the provided filters".
     private static final Pattern NO_RECORDS = Pattern.compile("(?i)\\bno\\b.*\\bfound\\b");
+    // Gong's 4xx text for a paging cursor that outlived its hour, e.g. "cursor has expired".
+    private static final Pattern CURSOR_EXPIRED = Pattern.compile("(?i)cursor\\s+(has\\s+)?expired");
 
     private final GongHttpClient httpClient;
     private final GongCredentials credentials;
+    private final GongRetryPolicy retryPolicy;
+    private final GongCallStatus callStatus;
 
+    /**
+     * Creates a client that sends each request once, without a rate limiter.
+     */
     public GongApi(GongHttpClient httpClient, GongCredentials credentials) {
+        this(httpClient, credentials, GongRetryPolicy.none(), new GongCallStatus());
+    }
+
+    /**
+     * Creates a client whose requests pass the retry policy and its rate limiter, and whose outcomes go to a status
+     * that health checks read.
+     */
+    public GongApi(
+            GongHttpClient httpClient, GongCredentials credentials, GongRetryPolicy retryPolicy,
+            GongCallStatus callStatus) {
         this.httpClient = httpClient;
         this.credentials = credentials;
+        this.retryPolicy = retryPolicy;
+        this.callStatus = callStatus;
     }
 
     @Override
     public GongPage fetch(GongRequest request) {
+        try {
+            GongPage page = retryPolicy.execute(request.operation(), () -> fetchOnce(request));
+            callStatus.recordSuccess();
+            return page;
+        } catch (GongApiException e) {
+            callStatus.recordFailure(e);
+            throw e;
+        }
+    }
+
+    private GongPage fetchOnce(GongRequest request) {
         GongOperation operation = request.operation();
         String authorization = credentials.authorization();
         GongResponse response = send(request, authorization);
@@ -74,17 +107,17 @@ public final class GongApi implements PageFetcher {
         if (request.body() != null) {
             httpRequest.setEntity(new ByteArrayEntity(json(request.body()), ContentType.APPLICATION_JSON));
         }
+        if (retryPolicy.rateLimiter() != null) {
+            retryPolicy.rateLimiter().acquire(operation.name());
+        }
         try {
-            GongResponse response = httpClient.execute(httpRequest, httpResponse -> {
+            return httpClient.execute(httpRequest, httpResponse -> {
                 Header retryAfter = httpResponse.getFirstHeader(HttpHeaders.RETRY_AFTER);
                 byte[] body = httpResponse.getEntity() == null
                         ? new byte[0] : EntityUtils.toByteArray(httpResponse.getEntity());
                 return new GongResponse(httpResponse.getCode(), retryAfter == null ? null : retryAfter.getValue(),
                         body);
             });
-            LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
-                    response.statusCode());
-            return response;
         } catch (IOException e) {
             throw new GongApiException(operation.name(), 0, null, List.of(),
                     "no answer from " + credentials.baseUrl() + ": " + e, e);
@@ -95,6 +128,7 @@ public final class GongApi implements PageFetcher {
         int status = response.statusCode();
         Map<String, Object> answer = parse(operation, response);
         String requestId = answer == null ? null : asString(answer.get("requestId"));
+        LOG.debug("Gong {} answered {} [requestId {}]", operation.name(), status, requestId);
         if (status >= 200 && status < 300) {
             if (answer == null) {
                 throw new GongApiException(operation.name(), status, null, List.of(),
@@ -108,11 +142,30 @@ public final class GongApi implements PageFetcher {
             return GongPage.empty(requestId);
         }
         String detail = answer == null ? "body: " + excerpt(response.body()) : null;
+        if (status == 429) {
+            throw new GongRateLimitedException(operation.name(), requestId, errors,
+                    RetryAfter.parse(response.retryAfter(), Clock.systemUTC()),
+                    detail != null ? detail : "Gong allows 3 requests per second and 10,000 per day per company");
+        }
+        if (status >= 400 && status < 500 && isCursorExpired(errors, response)) {
+            throw new GongCursorExpiredException(operation.name(), status, requestId, errors);
+        }
+        if (status == 403 && detail == null && operation.scope() != null) {
+            detail = "check that the credentials may use " + operation.name() + "; with OAuth it needs the scope "
+                     + operation.scope();
+        }
         if (status == 401) {
             throw new GongAuthenticationException(operation.name(), status, requestId, errors,
                     detail != null ? detail : "check the credentials and their scopes");
         }
         throw new GongApiException(operation.name(), status, requestId, errors, detail);
+    }
+
+    private static boolean isCursorExpired(List<String> errors, GongResponse response) {
+        if (errors.stream().anyMatch(error -> CURSOR_EXPIRED.matcher(error).find())) {
+            return true;
+        }
+        return errors.isEmpty() && CURSOR_EXPIRED.matcher(excerpt(response.body())).find();
     }
 
     private static Map<String, Object> parse(GongOperation operation, GongResponse response) {

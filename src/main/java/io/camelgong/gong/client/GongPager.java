@@ -1,11 +1,19 @@
 package io.camelgong.gong.client;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelgong.gong.GongApiException;
+import io.camelgong.gong.GongCursorExpiredException;
+import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongRequest;
 import io.camelgong.gong.catalog.Paging;
 
@@ -14,6 +22,11 @@ import io.camelgong.gong.catalog.Paging;
  */
 public final class GongPager {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GongPager.class);
+
+    // Each restart reads the window from its first page again, which costs requests from the daily budget.
+    private static final int MAX_RESTARTS = 3;
+
     private final PageFetcher fetcher;
 
     public GongPager(PageFetcher fetcher) {
@@ -21,25 +34,81 @@ public final class GongPager {
     }
 
     /**
-     * Reads every page and hands each to a consumer, in order.
+     * Reads every page and hands each to a consumer, in order. When a cursor expires midway, reads the window again
+     * from the first page and leaves out the records already handed over, matched by their id.
      *
      * @return the last page read
      */
     public GongPage forEachPage(GongRequest first, Consumer<GongPage> pageConsumer) {
+        Function<Map<String, Object>, Object> key = recordKey(first.operation());
+        Set<Object> deliveredKeys = new HashSet<>();
+        int restarts = 0;
+        int pageNumber = 0;
         GongRequest request = first;
-        GongPage page = fetcher.fetch(request);
-        pageConsumer.accept(page);
-        while (page.nextCursor() != null && request.operation().paging() != Paging.NONE) {
+        while (true) {
+            GongPage page;
+            try {
+                page = fetcher.fetch(request);
+            } catch (GongCursorExpiredException e) {
+                if (request == first || first.params().get("cursor") != null || restarts >= MAX_RESTARTS) {
+                    throw e;
+                }
+                restarts++;
+                LOG.info("Gong {} cursor expired after {} pages; reading the window again from its first page"
+                         + " (restart {} of {}), leaving out the {} records already read [requestId {}]",
+                        first.operation().name(), pageNumber, restarts, MAX_RESTARTS, deliveredKeys.size(),
+                        e.getRequestId());
+                request = first;
+                pageNumber = 0;
+                continue;
+            }
+            pageNumber++;
+            pageConsumer.accept(restarts == 0 ? page : withoutDelivered(page, key, deliveredKeys));
+            page.records().forEach(record -> addKey(deliveredKeys, key.apply(record)));
+            if (page.nextCursor() == null || request.operation().paging() == Paging.NONE) {
+                return page;
+            }
             String sentCursor = (String) request.params().get("cursor");
             if (page.nextCursor().equals(sentCursor)) {
                 throw new GongApiException(request.operation().name(), 200, page.requestId(), List.of(),
                         "Gong returned the cursor that was sent, which would page forever; stopped paging");
             }
             request = request.withCursor(page.nextCursor());
-            page = fetcher.fetch(request);
-            pageConsumer.accept(page);
         }
-        return page;
+    }
+
+    /**
+     * Returns the function that reads a record's id for an operation: {@code metaData.id} for calls_extensive,
+     * {@code callId} for call_transcripts, {@code userId} for the stats lists, {@code answerId} for
+     * stats_activity_scorecards, and {@code id} otherwise. It returns {@code null} for a record without one.
+     */
+    static Function<Map<String, Object>, Object> recordKey(GongOperation operation) {
+        return switch (operation.entity()) {
+            case "calls_extensive" -> record -> record.get("metaData") instanceof Map<?, ?> meta ? meta.get("id") : null;
+            case "call_transcripts" -> record -> record.get("callId");
+            case "stats_activity_aggregate", "stats_activity_day_by_day", "stats_interaction" ->
+                record -> record.get("userId");
+            case "stats_activity_scorecards" -> record -> record.get("answerId");
+            default -> record -> record.get("id");
+        };
+    }
+
+    private static GongPage withoutDelivered(
+            GongPage page, Function<Map<String, Object>, Object> key, Set<Object> deliveredKeys) {
+        List<Map<String, Object>> fresh = new ArrayList<>();
+        for (Map<String, Object> record : page.records()) {
+            Object id = key.apply(record);
+            if (id == null || !deliveredKeys.contains(String.valueOf(id))) {
+                fresh.add(record);
+            }
+        }
+        return new GongPage(fresh, page.nextCursor(), page.requestId(), page.totalRecords());
+    }
+
+    private static void addKey(Set<Object> keys, Object id) {
+        if (id != null) {
+            keys.add(String.valueOf(id));
+        }
     }
 
     /**

@@ -1,0 +1,16 @@
+package io.camelgong.gong;
+
+import java.util.List;
+
+/**
+ * Raised when Gong rejects a paging cursor because it expired. Gong signs cursors to expire about an hour after the
+ * first request of a sequence; the pager then reads the window again from its first page.
+ */
+public class GongCursorExpiredException extends GongApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GongCursorExpiredException(String operation, int statusCode, String requestId, List<String> errors) {
+        super(operation, statusCode, requestId, errors, "the paging cursor expired");
+    }
+}

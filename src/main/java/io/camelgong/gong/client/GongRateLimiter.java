@@ -1,0 +1,137 @@
+package io.camelgong.gong.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelgong.gong.GongApiException;
+import io.camelgong.gong.GongBudgetExhaustedException;
+
+/**
+ * The client-side limit of one Gong tenant: spaces requests to a rate per second, counts them against a daily
+ * budget, and holds every caller back while Gong has asked to wait after a 429. One instance serves every endpoint
+ * of the tenant in a CamelContext (see {@link GongRateLimiterRegistry}).
+ */
+public final class GongRateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GongRateLimiter.class);
+
+    private final String tenant;
+    private final Settings settings;
+    private final Bucket rateBucket;
+    private final Bucket dailyBucket;
+    private final long warnBelowRemaining;
+    private final AtomicBoolean budgetWarned = new AtomicBoolean();
+    private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+
+    public GongRateLimiter(String tenant, Settings settings) {
+        this.tenant = tenant;
+        this.settings = settings;
+        // Capacity 1 spaces requests evenly (333 ms apart at 3 per second), so no burst can exceed Gong's
+        // per-second limit whatever window Gong counts in.
+        long refillNanos = Math.max(1L, Math.round(TimeUnit.SECONDS.toNanos(1) / settings.requestsPerSecond()));
+        this.rateBucket = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(refillNanos)).build())
+                .build();
+        // NOTE: Gong does not document when its daily count resets; the budget here renews at midnight UTC and
+        // counts only this JVM's requests, not those of the company's other integrations.
+        this.dailyBucket = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(settings.dailyBudget())
+                        .refillIntervallyAligned(settings.dailyBudget(), Duration.ofDays(1), nextUtcMidnight())
+                        .build())
+                .build();
+        this.warnBelowRemaining = settings.dailyBudget() - settings.dailyBudget() * settings.warnPercent() / 100;
+    }
+
+    /**
+     * Takes one request from the daily budget, then waits for the tenant's next free slot.
+     *
+     * @param  operation                    the entity/action about to be sent, for messages
+     * @throws GongBudgetExhaustedException when the daily budget is spent
+     * @throws GongApiException             when the thread is interrupted while waiting
+     */
+    public void acquire(String operation) {
+        takeFromDailyBudget(operation);
+        try {
+            waitWhilePaused();
+            rateBucket.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GongApiException(operation, 0, null, java.util.List.of(),
+                    "interrupted while waiting for the rate limit of tenant " + tenant, e);
+        }
+    }
+
+    /**
+     * Holds back every request of this tenant for a time, because Gong responded 429 with this wait.
+     */
+    public void pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        pausedUntilNanos.accumulateAndGet(until, (current, proposed) -> current - proposed >= 0 ? current : proposed);
+    }
+
+    /**
+     * Returns the requests left in today's budget.
+     */
+    public long remainingDailyBudget() {
+        return dailyBucket.getAvailableTokens();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private void takeFromDailyBudget(String operation) {
+        ConsumptionProbe probe = dailyBucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            Instant renewal = Instant.now().plusNanos(probe.getNanosToWaitForRefill());
+            throw new GongBudgetExhaustedException(operation,
+                    "the daily request budget of " + settings.dailyBudget() + " requests for Gong tenant " + tenant
+                                                   + " is spent; it renews at " + renewal
+                                                   + ". Gong allows 10,000 requests per day per company; raise"
+                                                   + " dailyRequestBudget only if Gong granted a higher limit");
+        }
+        long remaining = probe.getRemainingTokens();
+        if (remaining <= warnBelowRemaining) {
+            if (budgetWarned.compareAndSet(false, true)) {
+                LOG.warn("Gong tenant {} has used {} of its daily request budget of {} ({} left); requests fail"
+                         + " when it is spent", tenant, settings.dailyBudget() - remaining, settings.dailyBudget(),
+                        remaining);
+            }
+        } else {
+            budgetWarned.set(false);
+        }
+    }
+
+    private void waitWhilePaused() throws InterruptedException {
+        long waitNanos = pausedUntilNanos.get() - System.nanoTime();
+        while (waitNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+            waitNanos = pausedUntilNanos.get() - System.nanoTime();
+        }
+    }
+
+    private static Instant nextUtcMidnight() {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * The limits of one tenant.
+     *
+     * @param requestsPerSecond the request rate, greater than 0
+     * @param dailyBudget       the requests allowed per day, greater than 0
+     * @param warnPercent       the share of the daily budget, in percent, after which a WARN is logged once
+     */
+    public record Settings(double requestsPerSecond, long dailyBudget, int warnPercent) {
+    }
+}

@@ -1,0 +1,261 @@
+package io.camelgong.gong.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import dev.failsafe.event.ExecutionScheduledEvent;
+import dev.failsafe.function.CheckedPredicate;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelgong.gong.GongApiException;
+import io.camelgong.gong.GongAuthenticationException;
+import io.camelgong.gong.GongBudgetExhaustedException;
+import io.camelgong.gong.GongCursorExpiredException;
+import io.camelgong.gong.GongRateLimitedException;
+import io.camelgong.gong.catalog.GongOperation;
+
+/**
+ * Runs one Gong request with retries (Failsafe): a 429 waits for {@code Retry-After} and does not count as a
+ * failure, 5xx responses and network failures back off exponentially with jitter, permanent errors fail at once, and
+ * the whole request, retries included, is bounded by requestTimeout.
+ */
+public final class GongRetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GongRetryPolicy.class);
+
+    private static final double JITTER = 0.5;
+
+    private final Settings settings;
+    private final GongRateLimiter rateLimiter;
+    private final Clock clock;
+    private final FailsafeExecutor<Object> readExecutor;
+    private final FailsafeExecutor<Object> writeExecutor;
+    private final RepeatLog retryLog = new RepeatLog(10, TimeUnit.SECONDS);
+    private final RepeatLog giveUpLog = new RepeatLog(30, TimeUnit.SECONDS);
+
+    public GongRetryPolicy(Settings settings, GongRateLimiter rateLimiter) {
+        this(settings, rateLimiter, Clock.systemUTC());
+    }
+
+    GongRetryPolicy(Settings settings, GongRateLimiter rateLimiter, Clock clock) {
+        this.settings = settings;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.readExecutor = executor(GongRetryPolicy::isTransient);
+        this.writeExecutor = executor(GongRetryPolicy::isUnsent);
+    }
+
+    /**
+     * Returns a policy that sends each request once, with no limiter and no timeout beyond the HTTP client's.
+     */
+    public static GongRetryPolicy none() {
+        return new GongRetryPolicy(new Settings(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO,
+                Duration.ZERO), null);
+    }
+
+    /**
+     * Runs an attempt until it succeeds, fails permanently, runs out of retries or exceeds requestTimeout.
+     *
+     * @throws GongApiException the last failure; a timeout has status 0 and says so
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T execute(GongOperation operation, Supplier<T> attempt) {
+        FailsafeExecutor<Object> executor = operation.idempotent() ? readExecutor : writeExecutor;
+        try {
+            return (T) executor.get(attempt::get);
+        } catch (TimeoutExceededException e) {
+            GongApiException timeout = new GongApiException(operation.name(), 0, null, List.of(),
+                    "timed out after requestTimeout=" + settings.requestTimeout().toMillis() + " ms, retries and"
+                                                                            + " rate-limit waits included",
+                    e);
+            logGiveUp(timeout, "timed out");
+            throw timeout;
+        } catch (FailsafeException e) {
+            // Failsafe wraps only checked exceptions, and the attempts throw none but InterruptedException.
+            throw new GongApiException(operation.name(), 0, null, List.of(), "interrupted", e.getCause());
+        }
+    }
+
+    /**
+     * Returns the limiter every attempt passes, or {@code null} when requests are not limited.
+     */
+    public GongRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    private FailsafeExecutor<Object> executor(CheckedPredicate<Throwable> retryable) {
+        boolean waitsForRateLimit = !settings.maxRateLimitWait().isZero();
+        RetryPolicy<Object> rateLimited = RetryPolicy.builder()
+                .handleIf((CheckedPredicate<Throwable>) e -> e instanceof GongRateLimitedException)
+                .withMaxRetries(waitsForRateLimit ? -1 : 0)
+                .withMaxDuration(positive(settings.maxRateLimitWait()))
+                .withDelayFn(context -> rateLimitDelay(context.getLastException(), context.getAttemptCount()))
+                .onRetryScheduled(this::onRateLimited)
+                .onRetriesExceeded(event -> logGiveUp(event.getException(), "waited maxRateLimitWait="
+                                                                            + settings.maxRateLimitWait().toMillis()
+                                                                            + " ms for Gong's rate limit"))
+                .build();
+        RetryPolicy<Object> transientFailures = RetryPolicy.builder()
+                .handleIf(retryable)
+                .withMaxRetries(settings.maxRetries())
+                .withBackoff(positive(settings.retryDelay()),
+                        max(settings.maxRetryDelay(), positive(settings.retryDelay()).plusMillis(1)))
+                .withJitter(JITTER)
+                .onRetryScheduled(this::onTransientFailure)
+                .onRetriesExceeded(event -> logGiveUp(event.getException(),
+                        "gave up after " + event.getAttemptCount() + " attempts"))
+                .build();
+        if (settings.requestTimeout().isZero()) {
+            return Failsafe.with(rateLimited, transientFailures);
+        }
+        Timeout<Object> timeout = Timeout.builder(settings.requestTimeout()).withInterrupt().build();
+        return Failsafe.with(timeout, rateLimited, transientFailures);
+    }
+
+    private Duration rateLimitDelay(Throwable failure, int attempts) {
+        Duration retryAfter = failure instanceof GongRateLimitedException limited ? limited.getRetryAfter() : null;
+        if (retryAfter != null) {
+            // A little jitter keeps callers that were told the same Retry-After from returning at the same instant.
+            long jitterMillis = ThreadLocalRandom.current().nextLong(Math.max(1, retryAfter.toMillis() / 10 + 1));
+            return retryAfter.plusMillis(jitterMillis);
+        }
+        return backoff(attempts);
+    }
+
+    private Duration backoff(int attempts) {
+        long base = settings.retryDelay().toMillis();
+        long cap = Math.max(base, settings.maxRetryDelay().toMillis());
+        long exponential = base << Math.min(Math.max(attempts - 1, 0), 20);
+        long delay = Math.min(cap, exponential < 0 ? cap : exponential);
+        long half = Math.max(1, delay / 2);
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    private void onRateLimited(ExecutionScheduledEvent<Object> event) {
+        Duration delay = event.getDelay();
+        if (rateLimiter != null) {
+            rateLimiter.pause(delay);
+        }
+        logRetry(event.getLastException(), event.getAttemptCount(), delay, "rate limited");
+    }
+
+    private void onTransientFailure(ExecutionScheduledEvent<Object> event) {
+        logRetry(event.getLastException(), event.getAttemptCount(), event.getDelay(), "retry " + event.getAttemptCount()
+                                                                                     + " of " + settings.maxRetries());
+    }
+
+    private void logRetry(Throwable failure, int attempts, Duration delay, String what) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long heldBack = retryLog.admit(key(failure));
+        if (heldBack >= 0) {
+            LOG.debug("{}; {} in {} ms (attempt {}{})", describe(failure), what, delay.toMillis(), attempts,
+                    heldBack > 0 ? ", " + heldBack + " similar retries not logged" : "");
+        }
+    }
+
+    private void logGiveUp(Throwable failure, String why) {
+        long heldBack = giveUpLog.admit(key(failure));
+        if (heldBack >= 0) {
+            LOG.warn("{}; {}{}", describe(failure), why,
+                    heldBack > 0 ? " (" + heldBack + " similar failures since the last message)" : "");
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure == null ? "Gong request failed" : failure.getMessage();
+    }
+
+    private static String key(Throwable failure) {
+        if (failure instanceof GongApiException api) {
+            return api.getOperation() + "/" + api.getStatusCode();
+        }
+        return String.valueOf(failure);
+    }
+
+    /**
+     * Tells whether a failed read may be sent again: a 5xx response, a 408, or a failure to connect, send or read.
+     */
+    static boolean isTransient(Throwable failure) {
+        if (!(failure instanceof GongApiException api) || failure instanceof GongRateLimitedException
+                || failure instanceof GongAuthenticationException || failure instanceof GongBudgetExhaustedException
+                || failure instanceof GongCursorExpiredException) {
+            return false;
+        }
+        int status = api.getStatusCode();
+        if (status >= 500 && status != 501 && status != 505) {
+            return true;
+        }
+        if (status == 408) {
+            return true;
+        }
+        return status == 0 && isNetworkFailure(api.getCause());
+    }
+
+    /**
+     * Tells whether a failed write certainly never reached Gong, so sending it again cannot apply it twice.
+     */
+    static boolean isUnsent(Throwable failure) {
+        if (!(failure instanceof GongApiException api) || api.getStatusCode() != 0) {
+            return false;
+        }
+        Throwable cause = api.getCause();
+        return cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
+    }
+
+    private static boolean isNetworkFailure(Throwable cause) {
+        if (!(cause instanceof IOException) || cause instanceof InterruptedIOException && !isTimeout(cause)) {
+            return false;
+        }
+        // A certificate or host-name problem, or an unknown host, repeats on every attempt.
+        return !(cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException
+                || cause instanceof UnknownHostException);
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof SocketTimeoutException || cause instanceof ConnectTimeoutException;
+    }
+
+    private static Duration positive(Duration duration) {
+        return duration.isZero() || duration.isNegative() ? Duration.ofMillis(1) : duration;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * The retry options of an endpoint.
+     *
+     * @param maxRetries       retries after a 5xx response or a network failure; 429 responses do not count
+     * @param retryDelay       the first backoff delay, doubled on each retry
+     * @param maxRetryDelay    the largest backoff delay
+     * @param maxRateLimitWait the maximum total wait for 429 responses to stop; zero gives up at the first 429
+     * @param requestTimeout   the limit of a whole request, retries and waits included; zero for none
+     */
+    public record Settings(
+            int maxRetries, Duration retryDelay, Duration maxRetryDelay, Duration maxRateLimitWait,
+            Duration requestTimeout) {
+    }
+}

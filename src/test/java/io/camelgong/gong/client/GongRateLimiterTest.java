@@ -1,0 +1,92 @@
+package io.camelgong.gong.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.camelgong.gong.GongBudgetExhaustedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GongRateLimiterTest {
+
+    @Test
+    void spacesRequestsToRate() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(10, 1000, 80));
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 11; i++) {
+            limiter.acquire("users/list");
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // The first request goes at once, the next ten 100 ms apart.
+        assertThat(elapsedMillis).isBetween(900L, 1500L);
+    }
+
+    @Test
+    void sharesRateAcrossThreads() throws Exception {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(20, 1000, 80));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> results = new ArrayList<>();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 21; i++) {
+            results.add(pool.submit(() -> limiter.acquire("users/list")));
+        }
+        for (Future<?> result : results) {
+            result.get();
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        pool.shutdown();
+
+        assertThat(elapsedMillis).isBetween(900L, 1500L);
+    }
+
+    @Test
+    void failsFastWhenBudgetIsSpent() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant-a", new GongRateLimiter.Settings(1000, 3, 80));
+        limiter.acquire("users/list");
+        limiter.acquire("users/list");
+        limiter.acquire("users/list");
+
+        assertThatThrownBy(() -> limiter.acquire("calls/list"))
+                .isInstanceOf(GongBudgetExhaustedException.class)
+                .hasMessageContaining("calls/list")
+                .hasMessageContaining("daily request budget of 3 requests for Gong tenant tenant-a is spent")
+                .hasMessageContaining("renews at");
+        assertThat(limiter.remainingDailyBudget()).isZero();
+    }
+
+    @Test
+    void pauseHoldsBackEveryCaller() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 1000, 80));
+        limiter.pause(Duration.ofMillis(400));
+
+        long start = System.nanoTime();
+        limiter.acquire("users/list");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(380L);
+    }
+
+    @Test
+    void registrySharesLimiterPerIdentity() {
+        GongRateLimiterRegistry registry = new GongRateLimiterRegistry();
+        GongRateLimiter.Settings settings = new GongRateLimiter.Settings(3, 10_000, 80);
+
+        GongRateLimiter first = registry.limiterFor("accessKey:aaa", settings);
+        GongRateLimiter again = registry.limiterFor("accessKey:aaa", new GongRateLimiter.Settings(5, 10_000, 80));
+        GongRateLimiter other = registry.limiterFor("accessKey:bbb", settings);
+
+        assertThat(again).isSameAs(first);
+        assertThat(other).isNotSameAs(first);
+        assertThat(again.settings().requestsPerSecond()).isEqualTo(3);
+    }
+}
