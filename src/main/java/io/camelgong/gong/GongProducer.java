@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 import io.camelgong.gong.catalog.GongCatalog;
@@ -23,10 +25,36 @@ import io.camelgong.gong.client.MediaDownload;
 public class GongProducer extends DefaultProducer {
 
     private final GongEndpoint endpoint;
+    private GongProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     public GongProducer(GongEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Camel's producers repository exists only when camel-health is on the classpath and producer checks are
+        // enabled (camel.health.producersEnabled=true).
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            String id = endpoint.getEntity() + (endpoint.getAction() == null ? "" : "-" + endpoint.getAction()) + "-"
+                        + endpoint.getCamelContext().getUuidGenerator().generateUuid();
+            healthCheck = new GongProducerHealthCheck(endpoint, id);
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
