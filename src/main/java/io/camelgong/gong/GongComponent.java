@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -39,7 +40,12 @@ public class GongComponent extends DefaultComponent {
         if (parts.length == 2) {
             endpoint.setAction(parts[1]);
         }
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            GongValidationException invalid = GongOptionErrors.invalidOption(e);
+            throw invalid != null ? invalid : e;
+        }
         endpoint.validate();
         return endpoint;
     }

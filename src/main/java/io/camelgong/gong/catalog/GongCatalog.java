@@ -130,6 +130,11 @@ public final class GongCatalog {
             throw new IllegalArgumentException(
                     "Unknown Gong entity '" + entity + "': expected one of " + entities());
         }
+        if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException(
+                    "Missing action for Gong entity '" + entity + "': expected one of " + actions + ", as in gong:"
+                                               + entity + "/" + actions.iterator().next());
+        }
         GongOperation operation = OPERATIONS.get(entity + "/" + action);
         if (operation == null) {
             throw new IllegalArgumentException(

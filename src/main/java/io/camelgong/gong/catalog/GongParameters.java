@@ -357,11 +357,25 @@ public final class GongParameters {
         return message;
     }
 
+    // Names the interface for collections, so that List.of(...) reads as List rather than ListN.
+    private static String typeName(Object value) {
+        if (value instanceof List) {
+            return "List";
+        }
+        if (value instanceof Set) {
+            return "Set";
+        }
+        if (value instanceof Map) {
+            return "Map";
+        }
+        return value.getClass().getSimpleName();
+    }
+
     private static String describe(Object value) {
         String text = String.valueOf(value);
         if (text.length() > 60) {
             text = text.substring(0, 60) + "...";
         }
-        return value.getClass().getSimpleName() + " '" + text + "'";
+        return typeName(value) + " '" + text + "'";
     }
 }
