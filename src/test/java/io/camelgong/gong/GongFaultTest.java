@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The producer under network faults, Gong errors and unreadable answers, against WireMock.
+ * The producer under network faults, Gong errors and unreadable responses, against WireMock.
  */
 class GongFaultTest extends GongWireMockTestSupport {
 
@@ -113,7 +113,7 @@ class GongFaultTest extends GongWireMockTestSupport {
     }
 
     @Test
-    void rateLimitStormWithRetryAfterDoesNotCountAsFailure() {
+    void rateLimitStormNotCountedAsFailure() {
         stubTimesThen(4, aResponse().withStatus(429).withHeader("Retry-After", "0")
                 .withBody("{\"requestId\":\"req-429\",\"errors\":[\"Too many requests\"]}"), okJson(usersList()));
 
@@ -160,7 +160,7 @@ class GongFaultTest extends GongWireMockTestSupport {
     }
 
     @Test
-    void rateLimitWithZeroMaxWaitFailsAtOnce() {
+    void zeroRateLimitWaitFailsAtOnce() {
         wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)));
 
         GongApiException failure = failure(uri("users/list", "maxRateLimitWait=0"));
@@ -298,6 +298,7 @@ class GongFaultTest extends GongWireMockTestSupport {
 
         assertThat(failure).hasMessageContaining("timed out after requestTimeout=500 ms");
         assertThat(elapsedMillis).isLessThan(3000);
+        assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the caller").isFalse();
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
     }
 
@@ -313,6 +314,7 @@ class GongFaultTest extends GongWireMockTestSupport {
         // 100 retries 200 ms apart would take 20 s.
         assertThat(failure).hasMessageContaining("requestTimeout=700");
         assertThat(elapsedMillis).isLessThan(3000);
+        assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the caller").isFalse();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.camelgong.gong.auth.AccessKeyCredentials;
 
@@ -159,6 +162,16 @@ class GongSecretMaskingTest extends GongWireMockTestSupport {
 
         assertThat(exposed).anySatisfy(text -> assertThat(text).contains("gong"));
         assertNoSecret("JMX endpoint names and URIs", String.join("\n", exposed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "accessKey", "accessKeySecret", "refreshToken", "accessToken", "clientSecret", "airbyteClientSecret" })
+    void camelMasksSecretOptionNames(String option) {
+        String sanitized = URISupport.sanitizeUri("gong:calls/list?" + option + "=" + URI_SECRET + "&maxRetries=1");
+
+        assertThat(sanitized).contains(option + "=xxxxxx");
+        assertThat(sanitized).doesNotContain(URI_SECRET);
     }
 
     @Test

@@ -128,7 +128,8 @@ public final class GongApi implements PageFetcher {
         int status = response.statusCode();
         Map<String, Object> answer = parse(operation, response);
         String requestId = answer == null ? null : asString(answer.get("requestId"));
-        LOG.debug("Gong {} answered {} [requestId {}]", operation.name(), status, requestId);
+        LOG.debug("Gong {} responded {} [requestId {}]", operation.name(), status, requestId);
+
         if (status >= 200 && status < 300) {
             if (answer == null) {
                 throw new GongApiException(operation.name(), status, null, List.of(),
@@ -136,29 +137,40 @@ public final class GongApi implements PageFetcher {
             }
             return readRecords(operation, answer, requestId, response);
         }
+
         List<String> errors = answer == null ? List.of() : errors(answer.get("errors"));
         if (status == 404 && operation.emptyOnNotFound() && errors.stream().anyMatch(e -> NO_RECORDS.matcher(e).find())) {
             LOG.debug("Gong {} found no records [requestId {}]", operation.name(), requestId);
             return GongPage.empty(requestId);
         }
         String detail = answer == null ? "body: " + excerpt(response.body()) : null;
+        throw error(operation, response, requestId, errors, detail);
+    }
+
+    /**
+     * Returns the exception for an error status; its type tells the retry policy whether to retry.
+     */
+    private static GongApiException error(
+            GongOperation operation, GongResponse response, String requestId, List<String> errors, String detail) {
+        int status = response.statusCode();
         if (status == 429) {
-            throw new GongRateLimitedException(operation.name(), requestId, errors,
+            return new GongRateLimitedException(operation.name(), requestId, errors,
                     RetryAfter.parse(response.retryAfter(), Clock.systemUTC()),
                     detail != null ? detail : "Gong allows 3 requests per second and 10,000 per day per company");
         }
         if (status >= 400 && status < 500 && isCursorExpired(errors, response)) {
-            throw new GongCursorExpiredException(operation.name(), status, requestId, errors);
-        }
-        if (status == 403 && detail == null && operation.scope() != null) {
-            detail = "check that the credentials may use " + operation.name() + "; with OAuth it needs the scope "
-                     + operation.scope();
+            return new GongCursorExpiredException(operation.name(), status, requestId, errors);
         }
         if (status == 401) {
-            throw new GongAuthenticationException(operation.name(), status, requestId, errors,
+            return new GongAuthenticationException(operation.name(), status, requestId, errors,
                     detail != null ? detail : "check the credentials and their scopes");
         }
-        throw new GongApiException(operation.name(), status, requestId, errors, detail);
+        if (status == 403 && detail == null && operation.scope() != null) {
+            return new GongApiException(operation.name(), status, requestId, errors,
+                    "check that the credentials may use " + operation.name() + "; with OAuth it needs the scope "
+                                                                                    + operation.scope());
+        }
+        return new GongApiException(operation.name(), status, requestId, errors, detail);
     }
 
     private static boolean isCursorExpired(List<String> errors, GongResponse response) {

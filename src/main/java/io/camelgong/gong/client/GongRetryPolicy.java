@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,20 +46,14 @@ public final class GongRetryPolicy {
 
     private final Settings settings;
     private final GongRateLimiter rateLimiter;
-    private final Clock clock;
     private final FailsafeExecutor<Object> readExecutor;
     private final FailsafeExecutor<Object> writeExecutor;
     private final RepeatLog retryLog = new RepeatLog(10, TimeUnit.SECONDS);
     private final RepeatLog giveUpLog = new RepeatLog(30, TimeUnit.SECONDS);
 
     public GongRetryPolicy(Settings settings, GongRateLimiter rateLimiter) {
-        this(settings, rateLimiter, Clock.systemUTC());
-    }
-
-    GongRetryPolicy(Settings settings, GongRateLimiter rateLimiter, Clock clock) {
         this.settings = settings;
         this.rateLimiter = rateLimiter;
-        this.clock = clock;
         this.readExecutor = executor(GongRetryPolicy::isTransient);
         this.writeExecutor = executor(GongRetryPolicy::isUnsent);
     }
@@ -76,7 +69,7 @@ public final class GongRetryPolicy {
     /**
      * Runs an attempt until it succeeds, fails permanently, runs out of retries or exceeds requestTimeout.
      *
-     * @throws GongApiException the last failure; a timeout has status 0 and says so
+     * @throws GongApiException the last failure. A timeout has status 0 and a message naming requestTimeout.
      */
     @SuppressWarnings("unchecked")
     public <T> T execute(GongOperation operation, Supplier<T> attempt) {
@@ -88,11 +81,15 @@ public final class GongRetryPolicy {
                     "timed out after requestTimeout=" + settings.requestTimeout().toMillis() + " ms, retries and"
                                                                             + " rate-limit waits included",
                     e);
-            logGiveUp(timeout, "timed out");
+            logGiveUp(timeout, "no further attempt");
             throw timeout;
         } catch (FailsafeException e) {
-            // Failsafe wraps only checked exceptions, and the attempts throw none but InterruptedException.
-            throw new GongApiException(operation.name(), 0, null, List.of(), "interrupted", e.getCause());
+            // Failsafe raises this when the thread is interrupted while it waits between attempts.
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new GongApiException(operation.name(), 0, null, List.of(), "interrupted while waiting to retry",
+                    e.getCause());
         }
     }
 
@@ -135,7 +132,7 @@ public final class GongRetryPolicy {
     private Duration rateLimitDelay(Throwable failure, int attempts) {
         Duration retryAfter = failure instanceof GongRateLimitedException limited ? limited.getRetryAfter() : null;
         if (retryAfter != null) {
-            // A little jitter keeps callers that were told the same Retry-After from returning at the same instant.
+            // A little jitter keeps callers that received the same Retry-After from returning at the same instant.
             long jitterMillis = ThreadLocalRandom.current().nextLong(Math.max(1, retryAfter.toMillis() / 10 + 1));
             return retryAfter.plusMillis(jitterMillis);
         }
