@@ -4,6 +4,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.apache.camel.CamelExecutionException;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -98,6 +100,21 @@ class GongFaultTest extends GongWireMockTestSupport {
 
         assertThat(users).hasSize(9);
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(USERS)));
+    }
+
+    @Test
+    void postIsResentWithSameBody() {
+        String path = "/v2/calls/extensive";
+        wireMock.stubFor(post(urlPathEqualTo(path)).inScenario("post").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        wireMock.stubFor(post(urlPathEqualTo(path)).inScenario("post").whenScenarioStateIs("up")
+                .willReturn(okJson(extensivePage(null, "101"))));
+
+        List<?> calls = template.requestBody(uri("calls_extensive/list", "callIds=101"), null, List.class);
+
+        assertThat(calls).hasSize(1);
+        wireMock.verify(2, postRequestedFor(urlPathEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.filter.callIds[0]", equalTo("101"))));
     }
 
     @Test
@@ -338,18 +355,15 @@ class GongFaultTest extends GongWireMockTestSupport {
         wireMock.stubFor(post(urlPathEqualTo(path)).withRequestBody(notContaining("\"cursor\""))
                 .willReturn(okJson(extensivePage("c1", "101", "102"))));
         wireMock.stubFor(post(urlPathEqualTo(path)).inScenario("expiry").whenScenarioStateIs(Scenario.STARTED)
-                .withRequestBody(matchingJsonPath("$.cursor", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo("c1")))
+                .withRequestBody(matchingJsonPath("$.cursor", equalTo("c1")))
                 .willReturn(aResponse().withStatus(400)
                         .withBody("{\"requestId\":\"req-exp\",\"errors\":[\"cursor has expired\"]}"))
                 .willSetStateTo("restarted"));
         wireMock.stubFor(post(urlPathEqualTo(path)).inScenario("expiry").whenScenarioStateIs("restarted")
-                .withRequestBody(matchingJsonPath("$.cursor", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo("c1")))
+                .withRequestBody(matchingJsonPath("$.cursor", equalTo("c1")))
                 .willReturn(okJson(extensivePage("c2", "102", "103"))));
         wireMock.stubFor(post(urlPathEqualTo(path))
-                .withRequestBody(matchingJsonPath("$.cursor", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo("c2")))
+                .withRequestBody(matchingJsonPath("$.cursor", equalTo("c2")))
                 .willReturn(okJson(extensivePage(null, "104"))));
 
         List<Map<String, Object>> calls = template.requestBody(
@@ -382,14 +396,14 @@ class GongFaultTest extends GongWireMockTestSupport {
     }
 
     private void stubFirstThen(
-            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first,
-            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
+            ResponseDefinitionBuilder first,
+            ResponseDefinitionBuilder then) {
         stubTimesThen(1, first, then);
     }
 
     private void stubTimesThen(
-            int times, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failing,
-            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder then) {
+            int times, ResponseDefinitionBuilder failing,
+            ResponseDefinitionBuilder then) {
         String state = Scenario.STARTED;
         for (int i = 1; i <= times; i++) {
             String next = "after-" + i;
