@@ -1,6 +1,8 @@
 package io.camelgong.gong;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -189,6 +191,19 @@ class GongSecretMaskingTest extends GongWireMockTestSupport {
 
         assertThat(CAPTURED).isNotEmpty();
         assertNoSecret("route start log", String.join("\n", CAPTURED));
+    }
+
+    @Test
+    void testLogFileHasNoTestSecrets() throws Exception {
+        Path logFile = Path.of("target", "camel-gong-test.log");
+        String log = Files.exists(logFile) ? Files.readString(logFile) : "";
+
+        // Secrets that the test classes of this suite put in URIs or on the component; the file collects the log
+        // of every test class that ran in this directory so far.
+        for (String secret : List.of(ACCESS_KEY_SECRET, URI_SECRET, "other-secret", "b-secret", "bare-secret",
+                "bench-secret", "second-secret")) {
+            assertThat(log).as("target/camel-gong-test.log").doesNotContain(secret);
+        }
     }
 
     private Endpoint gongEndpoint(String routeId) {

@@ -7,6 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
 import io.camelgong.gong.GongBudgetExhaustedException;
@@ -62,6 +69,41 @@ class GongRateLimiterTest {
                 .hasMessageContaining("daily request budget of 3 requests for Gong tenant tenant-a is spent")
                 .hasMessageContaining("renews at");
         assertThat(limiter.remainingDailyBudget()).isZero();
+    }
+
+    @Test
+    void warnsOnceAtBudgetThreshold() {
+        List<String> warnings = new ArrayList<>();
+        AbstractAppender appender = new AbstractAppender("budget-capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                if (event.getLevel() == Level.WARN) {
+                    warnings.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+        appender.start();
+        LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
+        LoggerConfig gongLogger = loggerContext.getConfiguration().getLoggerConfig(GongRateLimiter.class.getName());
+        gongLogger.addAppender(appender, Level.WARN, null);
+        loggerContext.updateLoggers();
+        try {
+            GongRateLimiter limiter = new GongRateLimiter("tenant-w", new GongRateLimiter.Settings(1000, 10, 80));
+            for (int i = 0; i < 7; i++) {
+                limiter.acquire("users/list");
+            }
+            assertThat(warnings).isEmpty();
+
+            for (int i = 0; i < 3; i++) {
+                limiter.acquire("users/list");
+            }
+        } finally {
+            gongLogger.removeAppender("budget-capture");
+            loggerContext.updateLoggers();
+        }
+
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("tenant-w has used 8 of its daily request budget of 10 (2 left)");
     }
 
     @Test
