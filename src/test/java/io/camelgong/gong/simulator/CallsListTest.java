@@ -128,11 +128,15 @@ class CallsListTest {
     }
 
     @Test
-    void missingFromDateTimeGets400() {
-        HttpResponse<String> response = client.get("/v2/calls?toDateTime=2024-11-01T00:00:00Z");
+    void missingFromDateTimeStartsAtEarliestCall() {
+        HttpResponse<String> response = client.get("/v2/calls?toDateTime=2023-01-03T00:00:00Z");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(SimulatorClient.json(response).path("errors").get(0).asText()).contains("fromDateTime");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SimulatorClient.json(response).path("calls").size()).isPositive();
+        for (var call : SimulatorClient.json(response).path("calls")) {
+            assertThat(OffsetDateTime.parse(call.path("started").asText()).toInstant())
+                    .isBefore(Instant.parse("2023-01-03T00:00:00Z"));
+        }
     }
 
     @Test
