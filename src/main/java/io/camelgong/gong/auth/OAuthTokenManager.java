@@ -16,8 +16,8 @@ import io.camelgong.gong.GongApiException;
 import io.camelgong.gong.GongAuthenticationException;
 
 /**
- * Owns the OAuth token chain of one credential identity for a whole CamelContext: every endpoint with that identity
- * asks this manager for its access token, so at most one refresh is in flight and everyone else waits for its result.
+ * Owns the OAuth token chain of one credential identity for a whole CamelContext. Every endpoint with that identity
+ * gets its access token from this manager, so at most one refresh is in flight and everyone else waits for its result.
  * <p>
  * Invariants: a new refresh token is written to the {@link TokenStore} before the access token that came with it is
  * handed out; a refresh token is presented at most once by this manager; a stored chain wins over the configured

@@ -13,8 +13,8 @@ import io.camelgong.gong.GongException;
 
 /**
  * The newest link of an OAuth refresh-token chain: the refresh token to present next, the access token it last
- * produced, and what Gong said about them. Gong refresh tokens are single use, so whoever holds this value is the only
- * one who can extend the chain.
+ * produced, and the expiry, scopes and host that Gong sent with them. Gong refresh tokens are single use, so only the
+ * holder of this value can extend the chain.
  *
  * @param refreshToken the refresh token to present on the next refresh; never {@code null}
  * @param accessToken  the current access token, or {@code null} when none was issued yet

@@ -149,7 +149,7 @@ public final class TokenEndpoint {
     }
 
     /**
-     * What a token request came to.
+     * The outcome of a token request.
      */
     public enum Outcome {
         /** Gong issued tokens. */

@@ -112,7 +112,7 @@ class PrivateCallsTest extends OAuthTestSupport {
         ObjectNode transcripts = recorded("call_transcripts_list.json");
         List<String> callIds = transcripts.findValuesAsText("callId");
         gong.stubFor(post(urlPathEqualTo("/v2/calls/transcript")).willReturn(okJson(transcripts.toString())));
-        // calls/extensive knows the first three calls, the second of them private; the fourth is not visible yet
+        // calls/extensive returns the first three calls, the second of them private. The fourth is not visible yet.
         ObjectNode lookup = MAPPER.createObjectNode();
         lookup.put("requestId", "lookup");
         for (int i = 0; i < 3; i++) {

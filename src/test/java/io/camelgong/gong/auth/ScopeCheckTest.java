@@ -25,8 +25,9 @@ class ScopeCheckTest extends OAuthTestSupport {
     private ProducerTemplate start(String grantedScope) {
         String configured = token("refresh0");
         Path stateFile = tempDir.resolve("state.properties");
-        seedChain(stateFile, configured, new TokenChain(configured, token("access0"),
-                Instant.now().plus(Duration.ofHours(1)), baseUrl(), grantedScope, TokenChain.fingerprintOf(configured)));
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
+        seedChain(stateFile, configured, new TokenChain(configured, token("access0"), expiresAt, baseUrl(),
+                grantedScope, TokenChain.fingerprintOf(configured)));
         GongConfiguration configuration = oauthConfiguration(configured);
         configuration.setStateFile(stateFile.toString());
         return startContext(configuration).createProducerTemplate();
@@ -48,7 +49,8 @@ class ScopeCheckTest extends OAuthTestSupport {
     void permissionErrorNamesScope() {
         gong.stubFor(get(urlPathEqualTo("/v2/users")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"requestId\":\"r403\",\"errors\":[\"You don't have permission to use 'api:users:read'\"]}")));
+                .withBody("{\"requestId\":\"r403\","
+                          + "\"errors\":[\"You don't have permission to use 'api:users:read'\"]}")));
         ProducerTemplate template = start("api:calls:read:basic");
 
         assertThatThrownBy(() -> template.requestBody("gong:users/list", (Object) null))
