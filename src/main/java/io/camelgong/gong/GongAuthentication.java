@@ -167,7 +167,8 @@ final class GongAuthentication {
         if (!(credentials instanceof OAuthCredentials oauth)) {
             return api;
         }
-        PageFetcher checked = new ScopeCheckingFetcher(api, oauth::grantedScopes);
+        PageFetcher checked = new ScopeCheckingFetcher(api, oauth::grantedScopes,
+                oauth.manager()::firstWarningAbout);
         return endpoint.getConfiguration().isIncludePrivateCalls() ? checked : new PrivateCallFilter(checked, false);
     }
 
@@ -179,7 +180,8 @@ final class GongAuthentication {
         if (!(credentials instanceof OAuthCredentials oauth)) {
             return api;
         }
-        PageFetcher checked = new ScopeCheckingFetcher(api, oauth::grantedScopes);
+        PageFetcher checked = new ScopeCheckingFetcher(api, oauth::grantedScopes,
+                oauth.manager()::firstWarningAbout);
         return endpoint.getConfiguration().isIncludePrivateCalls() ? checked : new PrivateCallFilter(checked, true);
     }
 

@@ -149,6 +149,7 @@ public final class FileStateStore extends ServiceSupport implements StateReposit
                 }
             }
             moveIntoPlace(temporary);
+            syncDirectory();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Gong state file " + file, e);
         }
@@ -159,6 +160,18 @@ public final class FileStateStore extends ServiceSupport implements StateReposit
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Flushes the directory entry of the rename to disk, where the platform allows opening a directory (Linux does,
+     * Windows does not); without it a crash right after the rename can bring back the old file.
+     */
+    private void syncDirectory() {
+        try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // not supported here; the file content itself was forced before the rename
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ public final class OAuthTokenManager {
     private final String identity;
     // Held while loading or refreshing, so threads of this JVM queue here before they reach the store's lock.
     private final ReentrantLock refreshLock = new ReentrantLock();
+
+    private final Set<String> warnedScopes = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean warnedShortLifetime = new AtomicBoolean();
 
     private volatile TokenChain current;
     private volatile GongAuthenticationException permanentFailure;
@@ -104,6 +109,15 @@ public final class OAuthTokenManager {
             return null;
         }
         return new LinkedHashSet<>(Arrays.asList(scope.trim().split("[\\s,]+")));
+    }
+
+    /**
+     * Records that a warning about a scope missing from the grant was logged, so it is logged once per credential.
+     *
+     * @return whether this is the first warning about the scope
+     */
+    public boolean firstWarningAbout(String scope) {
+        return warnedScopes.add(scope);
     }
 
     public String identity() {
@@ -218,6 +232,12 @@ public final class OAuthTokenManager {
             refreshToken = base.refreshToken();
         }
         Instant expiresAt = tokens.expiresIn() == null ? null : Instant.now().plusSeconds(tokens.expiresIn());
+        if (tokens.expiresIn() != null && tokens.expiresIn() * 1000 <= 2 * settings.refreshSkew().toMillis()
+            && warnedShortLifetime.compareAndSet(false, true)) {
+            LOG.warn("Gong's access tokens for {} last {} s, not much longer than tokenRefreshSkew ({} ms), so nearly"
+                     + " every request refreshes the token; lower tokenRefreshSkew", identity, tokens.expiresIn(),
+                    settings.refreshSkew().toMillis());
+        }
         return new TokenChain(refreshToken, tokens.accessToken(), expiresAt,
                 tokens.baseUrl() != null ? tokens.baseUrl() : base.baseUrl(),
                 tokens.scope() != null ? tokens.scope() : base.scope(),

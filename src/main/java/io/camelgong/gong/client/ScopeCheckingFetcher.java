@@ -1,7 +1,7 @@
 package io.camelgong.gong.client;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,15 +26,19 @@ public final class ScopeCheckingFetcher implements PageFetcher {
 
     private final PageFetcher delegate;
     private final Supplier<Set<String>> grantedScopes;
-    private final Set<String> warnedScopes = ConcurrentHashMap.newKeySet();
+    private final Predicate<String> firstWarningAbout;
 
     /**
-     * @param delegate      the fetcher that sends the requests
-     * @param grantedScopes returns the granted scopes, or {@code null} while they are unknown
+     * @param delegate          the fetcher that sends the requests
+     * @param grantedScopes     returns the granted scopes, or {@code null} while they are unknown
+     * @param firstWarningAbout records a warning about a scope and returns whether it is the first, so endpoints
+     *                          that share a credential warn once
      */
-    public ScopeCheckingFetcher(PageFetcher delegate, Supplier<Set<String>> grantedScopes) {
+    public ScopeCheckingFetcher(
+            PageFetcher delegate, Supplier<Set<String>> grantedScopes, Predicate<String> firstWarningAbout) {
         this.delegate = delegate;
         this.grantedScopes = grantedScopes;
+        this.firstWarningAbout = firstWarningAbout;
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class ScopeCheckingFetcher implements PageFetcher {
         if (granted == null || needed == null || granted.contains(needed)) {
             return;
         }
-        if (warnedScopes.add(needed)) {
+        if (firstWarningAbout.test(needed)) {
             LOG.warn("The OAuth grant does not list the scope '{}' that gong:{} needs (granted: {}); Gong may reject"
                      + " such requests", needed, operation.name(), String.join(" ", granted));
         }
