@@ -164,8 +164,8 @@ public final class FileStateStore extends ServiceSupport implements StateReposit
     }
 
     /**
-     * Flushes the directory entry of the rename to disk, where the platform allows opening a directory (Linux does,
-     * Windows does not); without it a crash right after the rename can bring back the old file.
+     * Flushes the directory entry of the rename to disk, so a crash right after the rename cannot bring back the old
+     * file. Only where the platform allows opening a directory: Linux does, Windows does not.
      */
     private void syncDirectory() {
         try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {

@@ -21,9 +21,15 @@ import io.camelgong.gong.GongAuthenticationException;
  * Owns the OAuth token chain of one credential identity for a whole CamelContext. Every endpoint with that identity
  * gets its access token from this manager, so at most one refresh is in flight and everyone else waits for its result.
  * <p>
- * Invariants: a new refresh token is written to the {@link TokenStore} before the access token that came with it is
- * handed out; a refresh token is presented at most once by this manager; a stored chain wins over the configured
- * refresh token, which may already be spent.
+ * Invariants:
+ * <ul>
+ * <li>A new refresh token is written to the {@link TokenStore} before the access token that came with it is handed
+ * out.</li>
+ * <li>A refresh token is presented once per refresh, never retried within it. After a request without a usable
+ * response, a later refresh may present it again, but only after reading the store again. After invalid_grant the
+ * manager sends no more token requests.</li>
+ * <li>A stored chain wins over the configured refresh token, which may already be spent.</li>
+ * </ul>
  */
 public final class OAuthTokenManager {
 
