@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +113,27 @@ class OAuthTokenChainTest extends OAuthTestSupport {
 
         assertThat(tokenRequests()).hasSize(1);
         assertThat(apiAuthorizations()).hasSize(exchanges).allMatch(("Bearer " + fresh)::equals);
+    }
+
+    @Test
+    void endpointsShareOneRefresh() throws Exception {
+        String configured = token("refresh0");
+        String fresh = token("access1");
+        stubRefresh(configured, tokenAnswer(fresh, token("refresh1"), 3600, null), 300);
+        stubUsersFor(fresh);
+        gong.stubFor(get(urlPathEqualTo("/v2/workspaces")).withHeader("Authorization", equalTo("Bearer " + fresh))
+                .willReturn(okJson("{\"requestId\":\"w1\",\"workspaces\":[]}")));
+        // No state file: only the component's shared token manager keeps the two endpoints from refreshing twice.
+        ProducerTemplate template = startContext(oauthConfiguration(configured)).createProducerTemplate();
+
+        CompletableFuture<Object> users = CompletableFuture.supplyAsync(
+                () -> template.requestBody(USERS, (Object) null));
+        CompletableFuture<Object> workspaces = CompletableFuture.supplyAsync(
+                () -> template.requestBody("gong:workspaces/list", (Object) null));
+
+        assertThat(users.get(30, TimeUnit.SECONDS)).asList().hasSize(9);
+        assertThat(workspaces.get(30, TimeUnit.SECONDS)).asList().isEmpty();
+        assertThat(tokenRequests()).hasSize(1);
     }
 
     @Test
