@@ -34,6 +34,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": getOrCreateConfiguration(target).setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": getOrCreateConfiguration(target).setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "autowiredenabled":
@@ -42,6 +46,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callids":
         case "callIds": getOrCreateConfiguration(target).setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgong.gong.GongConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,6 +63,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": getOrCreateConfiguration(target).setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": getOrCreateConfiguration(target).setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
@@ -69,6 +79,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": getOrCreateConfiguration(target).setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -79,6 +91,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": getOrCreateConfiguration(target).setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": getOrCreateConfiguration(target).setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userids":
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -94,6 +110,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "autowiredenabled":
@@ -102,6 +122,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.camelgong.gong.GongConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -115,6 +139,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": return java.lang.String.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "managerid":
@@ -129,6 +155,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -139,6 +167,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -155,6 +187,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return getOrCreateConfiguration(target).getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "allowedhosts":
+        case "allowedHosts": return getOrCreateConfiguration(target).getAllowedHosts();
         case "authmode":
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
@@ -163,6 +199,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "callids":
         case "callIds": return getOrCreateConfiguration(target).getCallIds();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -176,6 +216,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": return getOrCreateConfiguration(target).getId();
         case "includeavatars":
         case "includeAvatars": return getOrCreateConfiguration(target).getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return getOrCreateConfiguration(target).isIncludePrivateCalls();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
@@ -190,6 +232,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return getOrCreateConfiguration(target).getRange();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statefile":
@@ -200,6 +244,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "todatetime":
         case "toDateTime": return getOrCreateConfiguration(target).getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return getOrCreateConfiguration(target).getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":

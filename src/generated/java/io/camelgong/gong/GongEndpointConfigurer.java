@@ -27,12 +27,20 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callids":
         case "callIds": target.getConfiguration().setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
@@ -45,6 +53,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": target.getConfiguration().setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": target.getConfiguration().setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
@@ -59,6 +69,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -69,6 +81,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": target.getConfiguration().setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": target.getConfiguration().setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userids":
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -84,12 +100,20 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
@@ -102,6 +126,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return java.lang.String.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "managerid":
@@ -116,6 +142,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -126,6 +154,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -142,12 +174,20 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowedhosts":
+        case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "callids":
         case "callIds": return target.getConfiguration().getCallIds();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
@@ -160,6 +200,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return target.getConfiguration().getId();
         case "includeavatars":
         case "includeAvatars": return target.getConfiguration().getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return target.getConfiguration().isIncludePrivateCalls();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
@@ -174,6 +216,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "statefile":
@@ -184,6 +228,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
         case "toDateTime": return target.getConfiguration().getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return target.getConfiguration().getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "userids":
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":

@@ -18,7 +18,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.camelgong.gong.auth.AccessKeyCredentials;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
@@ -57,6 +56,8 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
     private MediaDownloader mediaDownloader;
+    private GongAuthMode authMode;
+    private GongCredentials credentials;
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
@@ -100,20 +101,7 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     private void validateAuthentication() {
-        boolean hasKey = configuration.getAccessKey() != null;
-        boolean hasSecret = configuration.getAccessKeySecret() != null;
-        if (hasKey && !hasSecret || !hasKey && hasSecret) {
-            throw new GongValidationException(
-                    "Missing option '" + (hasKey ? "accessKeySecret" : "accessKey") + "' for Gong access-key"
-                                              + " authentication: set both accessKey and accessKeySecret on the"
-                                              + " endpoint or on the component (camel.component.gong.*)");
-        }
-        if (!hasKey) {
-            throw new GongValidationException(
-                    "Missing Gong credentials for " + getEndpointBaseUri() + ": set accessKey and accessKeySecret on"
-                                              + " the endpoint or on the component (camel.component.gong.access-key,"
-                                              + " camel.component.gong.access-key-secret)");
-        }
+        authMode = GongAuthentication.resolveMode(configuration, getEndpointBaseUri());
     }
 
     static void validateBaseUrl(String url, String optionName) {
@@ -144,7 +132,7 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
         }
@@ -170,8 +158,10 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        pageFetcher = new GongApi(httpClient, createCredentials());
-        mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
+        credentials = GongAuthentication.createCredentials(this);
+        GongApi api = new GongApi(httpClient, credentials);
+        pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
+        mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials), httpClient);
     }
 
     @Override
@@ -185,15 +175,6 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             httpClient = null;
         }
         super.doStop();
-    }
-
-    private GongCredentials createCredentials() {
-        return new AccessKeyCredentials(
-                configuration.getAccessKey(), configuration.getAccessKeySecret(), stripSlash(configuration.getBaseUrl()));
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
@@ -224,6 +205,21 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             return ((GongComponent) getComponent()).fileStateRepository(configuration.getStateFile());
         }
         return null;
+    }
+
+    /**
+     * Returns the authentication mode resolved from the options when the endpoint was created.
+     */
+    public GongAuthMode getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * Returns the credentials of the started endpoint, or {@code null} before it starts. Their
+     * {@code permanentFailure()} tells whether they can no longer work until a person acts.
+     */
+    public GongCredentials getCredentials() {
+        return credentials;
     }
 
     PageFetcher getPageFetcher() {
