@@ -29,6 +29,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": target.getConfiguration().setAirbyteApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientid":
+        case "airbyteClientId": target.getConfiguration().setAirbyteClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": target.getConfiguration().setAirbyteClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedhosts":
         case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
@@ -43,7 +49,13 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectorid":
+        case "connectorId": target.getConfiguration().setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectorname":
+        case "connectorName": target.getConfiguration().setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaluserid":
+        case "externalUserId": target.getConfiguration().setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -59,6 +71,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "organizationid":
+        case "organizationId": target.getConfiguration().setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": target.getConfiguration().setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -69,8 +83,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redirecturl":
+        case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchfields":
+        case "searchFields": target.getConfiguration().setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchlimit":
+        case "searchLimit": target.getConfiguration().setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "searchquery":
+        case "searchQuery": target.getConfiguration().setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -89,6 +111,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -102,6 +126,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return java.lang.String.class;
+        case "airbyteclientid":
+        case "airbyteClientId": return java.lang.String.class;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return java.lang.String.class;
         case "allowedhosts":
         case "allowedHosts": return java.lang.String.class;
         case "authmode":
@@ -116,7 +146,13 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectorid":
+        case "connectorId": return java.lang.String.class;
+        case "connectorname":
+        case "connectorName": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "externaluserid":
+        case "externalUserId": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -132,6 +168,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "organizationid":
+        case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -142,8 +180,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "searchfields":
+        case "searchFields": return java.lang.String.class;
+        case "searchlimit":
+        case "searchLimit": return java.lang.Integer.class;
+        case "searchquery":
+        case "searchQuery": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -162,6 +208,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -176,6 +224,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return target.getConfiguration().getAirbyteApiUrl();
+        case "airbyteclientid":
+        case "airbyteClientId": return target.getConfiguration().getAirbyteClientId();
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return target.getConfiguration().getAirbyteClientSecret();
         case "allowedhosts":
         case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
@@ -190,7 +244,13 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectorid":
+        case "connectorId": return target.getConfiguration().getConnectorId();
+        case "connectorname":
+        case "connectorName": return target.getConfiguration().getConnectorName();
         case "cursor": return target.getConfiguration().getCursor();
+        case "externaluserid":
+        case "externalUserId": return target.getConfiguration().getExternalUserId();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":
@@ -206,6 +266,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
         case "managerId": return target.getConfiguration().getManagerId();
+        case "organizationid":
+        case "organizationId": return target.getConfiguration().getOrganizationId();
         case "pagination": return target.getConfiguration().getPagination();
         case "primaryuserids":
         case "primaryUserIds": return target.getConfiguration().getPrimaryUserIds();
@@ -216,8 +278,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "redirecturl":
+        case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "searchfields":
+        case "searchFields": return target.getConfiguration().getSearchFields();
+        case "searchlimit":
+        case "searchLimit": return target.getConfiguration().getSearchLimit();
+        case "searchquery":
+        case "searchQuery": return target.getConfiguration().getSearchQuery();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "statefile":
@@ -236,6 +306,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }
