@@ -21,10 +21,10 @@ import io.camelgong.gong.hosted.AirbyteApi;
  * Downloads a call's audio or video through Airbyte's connector API: the execute request of call_audio or call_video
  * returns the media bytes themselves, which are streamed to the route.
  * <p>
- * NOTE: that the execute response of a download is the raw media comes from integrations that call the execute
- * endpoint directly for downloads, and Airbyte's Python SDK exposes hosted downloads as an async iterator of byte
- * chunks. Airbyte's API reference does not describe it. A response of type application/json is therefore treated as
- * a failed download and reported with its text.
+ * NOTE: that the execute response of a download is the raw media is seen in integrations that call the execute
+ * endpoint directly for Airbyte downloads, and the Gong connector's documentation shows downloads returning a stream of
+ * byte chunks. Airbyte's API reference does not describe it, so a response of type application/json is treated as a
+ * failed download and reported with its text.
  */
 public final class HostedMediaDownloader implements MediaOpener {
 

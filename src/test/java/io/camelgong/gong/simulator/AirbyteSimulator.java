@@ -39,7 +39,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * A WireMock stand-in for Airbyte's connector API on a loopback port: it issues application tokens
  * ({@code tok-1}, {@code tok-2}, ...) for one client id and secret, rejects requests whose token is unknown, revoked
- * or expired with 401, and serves connector lookups, execute answers built from recorded Gong answers, context store
+ * or expired with 401, and serves connector lookups, execute responses built from recorded Gong responses, context store
  * searches and the connector administration calls.
  */
 public final class AirbyteSimulator implements AutoCloseable {
@@ -77,7 +77,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     // Tokens
 
     /**
-     * Sets the expires_in of tokens issued from now on, or {@code null} to leave it out of the answer.
+     * Sets the expires_in of tokens issued from now on, or {@code null} to leave it out of the response.
      */
     public void tokenLifetime(Duration lifetime) {
         tokens.lifetime = lifetime;
@@ -98,7 +98,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Delays every token answer, to let concurrent requests pile up behind one refresh.
+     * Delays every token response, to let concurrent requests pile up behind one refresh.
      */
     public void tokenDelay(Duration delay) {
         tokens.delay = delay;
@@ -107,7 +107,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     // Connector lookup and administration
 
     /**
-     * Answers the Gong connector lookup of a workspace ({@code workspace_name}) or an external user
+     * Stubs the Gong connector lookup of a workspace ({@code workspace_name}) or an external user
      * ({@code external_user_id}) with connectors of the given ids.
      */
     public void givenConnectors(String ownerParameter, String owner, String... connectorIds) {
@@ -126,7 +126,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers connector creation with the given id.
+     * Stubs connector creation with the given id.
      */
     public void givenCreate(String connectorId) {
         server.stubFor(post(urlEqualTo(CONNECTORS_PATH))
@@ -135,7 +135,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers the start of the server-side OAuth flow with a consent URL.
+     * Stubs the start of the server-side OAuth flow with a consent URL.
      */
     public void givenOAuthInitiate(String consentUrl) {
         server.stubFor(post(urlEqualTo(CONNECTORS_PATH + "/oauth/initiate"))
@@ -143,7 +143,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers the deletion of a connector with 204 No Content.
+     * Stubs the deletion of a connector with 204 No Content.
      */
     public void givenDelete(String connectorId) {
         server.stubFor(delete(urlEqualTo(CONNECTORS_PATH + "/" + connectorId))
@@ -153,7 +153,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     // Execute
 
     /**
-     * Answers one entity/action with a hosted execute answer built from a recorded Gong answer: the records at
+     * Stubs one entity/action with a hosted execute response built from a recorded Gong response: the records at
      * {@code recordsField} become {@code result} and Gong's {@code records} paging object becomes
      * {@code connector_metadata.pagination}.
      */
@@ -163,7 +163,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers a paged entity/action: the first page when the request has no cursor, page n+1 when it carries the
+     * Stubs a paged entity/action: the first page when the request has no cursor, page n+1 when it carries the
      * cursor of page n.
      */
     public void givenGongPages(String connectorId, String entity, String action, List<JsonNode> gongAnswers,
@@ -181,7 +181,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers a context_store_search in pages of the given records; every page but the last has
+     * Stubs a context_store_search in pages of the given records; every page but the last has
      * {@code meta.has_more=true} and a cursor {@code search-cursor-N}.
      */
     public void givenSearchPages(String connectorId, String entity, List<List<Map<String, Object>>> pages) {
@@ -202,7 +202,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers an entity/action with an error status and body.
+     * Stubs an entity/action with an error status and body.
      */
     public void givenExecuteError(String connectorId, String entity, String action, int status, String body) {
         stubExecute(connectorId, entity, action, null, aResponse().withStatus(status)
@@ -210,7 +210,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers a call_audio or call_video download with the media bytes, honouring no Range.
+     * Stubs a call_audio or call_video download with the media bytes, honouring no Range.
      */
     public void givenDownload(String connectorId, String entity, byte[] media, String contentType) {
         stubExecute(connectorId, entity, "download", null, aResponse().withStatus(200)
@@ -298,7 +298,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Issues a new token for the expected client id and secret, and answers 401 to any other.
+     * Issues a new token for the expected client id and secret, and returns 401 for any other.
      */
     private static final class TokenIssuer implements ResponseDefinitionTransformerV2 {
         static final String NAME = "airbyte-token-issuer";
@@ -345,7 +345,7 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Answers 401 to every request but the token request whose bearer token is not a valid issued one.
+     * Returns 401 for every request except the token request whose bearer token is not a valid issued one.
      */
     private static final class TokenCheck implements ResponseDefinitionTransformerV2 {
         private final Tokens tokens;
