@@ -25,8 +25,8 @@ import io.camelgong.gong.simulator.AirbyteSimulator;
  * Airbyte's API at https://api.airbyte.ai and print the consent URL to open. Otherwise they call an Airbyte simulator
  * started on loopback with recorded Gong data, and this class also plays the browser's return to the OAuth callback.
  * <p>
- * Run: {@code mvn -q test-compile exec:java -Dexec.mainClass=io.camelgong.gong.examples.HostedExamplesMain
- * -Dexec.classpathScope=test}. System properties such as {@code -Dgong.hosted.from=...} override the defaults.
+ * Run: {@code mvn -q test-compile exec:java@hosted-examples}. System properties such as
+ * {@code -Dgong.hosted.from=...} override the defaults.
  */
 public final class HostedExamplesMain {
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.camelgong.gong.GongConstants;
@@ -27,18 +28,22 @@ import io.camelgong.gong.GongValidationException;
  */
 public class HostedOAuthRoute extends RouteBuilder {
 
+    // Under io.camelgong.gong.examples, so that the example runner's logging configuration shows it.
+    private static final String LOG_NAME = "io.camelgong.gong.examples.gong-oauth";
+
     @Override
     public void configure() {
         from("direct:gong-connect").routeId("gong-connect")
                 .process(HostedOAuthRoute::initiateParams)
                 .to("gong:connectors/oauth_initiate")
-                .log("Send user ${header.userId} to ${header.CamelGongConsentUrl}")
+                .log(LoggingLevel.INFO, LOG_NAME, "Send user ${header.userId} to ${header.CamelGongConsentUrl}")
                 .setBody(header(GongConstants.CONSENT_URL));
 
         from("{{gong.oauth.callback-endpoint:direct:gong-oauth-callback}}").routeId("gong-oauth-callback")
                 .process(HostedOAuthRoute::createParams)
                 .to("gong:connectors/create?connectorName=Gong")
-                .log("Created Airbyte Gong connector ${header.CamelGongConnectorId} for user ${header.user}");
+                .log(LoggingLevel.INFO, LOG_NAME, "Created Airbyte Gong connector ${header.CamelGongConnectorId}"
+                                                  + " for user ${header.user}");
     }
 
     private static void initiateParams(Exchange exchange) {

@@ -37,9 +37,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A WireMock stand-in for Airbyte's connector API on a loopback port: it issues application tokens
- * ({@code tok-1}, {@code tok-2}, ...) for one client id and secret, rejects requests whose token is unknown, revoked
- * or expired with 401, and serves connector lookups, execute responses built from recorded Gong responses, context store
+ * A WireMock stand-in for Airbyte's connector API on a loopback port. It issues application tokens ({@code tok-1},
+ * {@code tok-2}, ...) for one client id and secret, and returns 401 for requests whose token is unknown, revoked or
+ * expired. It serves connector lookups, execute responses built from recorded Gong responses, context store
  * searches and the connector administration calls.
  */
 public final class AirbyteSimulator implements AutoCloseable {
@@ -255,13 +255,14 @@ public final class AirbyteSimulator implements AutoCloseable {
     }
 
     /**
-     * Reads a recorded Gong response from the test resources folder {@code gong-simulator/}: the {@code response} of the
-     * recording.
+     * Reads a recorded Gong response, the {@code response} of a recording in the test resources folder
+     * {@code gong-simulator/}.
      */
     public static JsonNode recordedAnswer(String name) {
         try (InputStream in = AirbyteSimulator.class.getResourceAsStream("/gong-simulator/" + name + ".json")) {
             if (in == null) {
-                throw new IllegalArgumentException("No recording /gong-simulator/" + name + ".json on the test classpath");
+                throw new IllegalArgumentException(
+                        "No recording /gong-simulator/" + name + ".json on the test classpath");
             }
             return MAPPER.readTree(in).get("response");
         } catch (IOException e) {
