@@ -165,19 +165,49 @@ public class GongConnectorsProducer extends DefaultProducer {
                                               + " {access_key, access_key_secret} or {access_token, refresh_token,"
                                               + " client_id, client_secret}");
         }
-        GongConfiguration configuration = endpoint.getConfiguration();
-        if (configuration.getAccessKey() != null && configuration.getAccessKeySecret() != null) {
-            Map<String, Object> accessKey = new LinkedHashMap<>();
-            accessKey.put("access_key", configuration.getAccessKey());
-            accessKey.put("access_key_secret", configuration.getAccessKeySecret());
-            body.put("credentials", accessKey);
-            return;
+        Map<String, Object> fromOptions = credentialsFromOptions(endpoint.getConfiguration());
+        if (fromOptions == null) {
+            throw new GongValidationException(
+                    "Missing Gong credentials for gong:connectors/create: set the endpoint options accessKey and"
+                                              + " accessKeySecret (or refreshToken, clientId and clientSecret), or"
+                                              + " the entry credentials (or server_side_oauth_secret_id from the"
+                                              + " OAuth callback) of the CamelGongParams header (or Map body)");
         }
-        throw new GongValidationException(
-                "Missing Gong credentials for gong:connectors/create: set the endpoint options accessKey and"
-                                          + " accessKeySecret, or the entry credentials (or"
-                                          + " server_side_oauth_secret_id from the OAuth callback) of the"
-                                          + " CamelGongParams header (or Map body)");
+        body.put("credentials", fromOptions);
+    }
+
+    /**
+     * Returns the Gong credentials of the endpoint's access-key or OAuth options with the field names of Airbyte's
+     * Gong connector, or {@code null} when neither is set.
+     */
+    private static Map<String, Object> credentialsFromOptions(GongConfiguration configuration) {
+        boolean accessKey = configuration.getAccessKey() != null && configuration.getAccessKeySecret() != null;
+        boolean oauth = configuration.getRefreshToken() != null || configuration.getAccessToken() != null;
+        if (accessKey && oauth) {
+            throw new GongValidationException(
+                    "Conflicting Gong credentials for gong:connectors/create: both accessKey and OAuth options"
+                                              + " (refreshToken, accessToken) are set; keep the options of one mode");
+        }
+        Map<String, Object> credentials = new LinkedHashMap<>();
+        if (accessKey) {
+            credentials.put("access_key", configuration.getAccessKey());
+            credentials.put("access_key_secret", configuration.getAccessKeySecret());
+            return credentials;
+        }
+        if (!oauth) {
+            return null;
+        }
+        putIfSet(credentials, "access_token", configuration.getAccessToken());
+        putIfSet(credentials, "refresh_token", configuration.getRefreshToken());
+        putIfSet(credentials, "client_id", configuration.getClientId());
+        putIfSet(credentials, "client_secret", configuration.getClientSecret());
+        return credentials;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     @SuppressWarnings("unchecked")

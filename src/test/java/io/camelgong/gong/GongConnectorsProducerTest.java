@@ -55,6 +55,21 @@ class GongConnectorsProducerTest extends HostedTestSupport {
     }
 
     @Test
+    void createFromOAuthOptions() {
+        airbyte.givenCreate("c-oauth-options");
+
+        template.requestBody("gong:connectors/create?workspaceName=acme&refreshToken=RT1&clientId=CID"
+                             + "&clientSecret=CSECRET", (Object) null);
+
+        JsonNode credentials = lastBody(CONNECTORS).get("credentials");
+        assertThat(credentials.get("refresh_token").asText()).isEqualTo("RT1");
+        assertThat(credentials.get("client_id").asText()).isEqualTo("CID");
+        assertThat(credentials.get("client_secret").asText()).isEqualTo("CSECRET");
+        assertThat(credentials.has("access_token")).isFalse();
+        assertThat(credentials.has("access_key")).isFalse();
+    }
+
+    @Test
     void createFromOAuthSecretId() {
         airbyte.givenCreate("c-secret");
 

@@ -31,6 +31,22 @@ class HostedValidationTest extends CamelTestSupport {
     }
 
     @Test
+    void gongCredentialsWinOverInference() {
+        GongEndpoint endpoint = (GongEndpoint) context.getEndpoint(
+                "gong:users/list?refreshToken=rt&clientId=cid&clientSecret=cs&" + CREDENTIALS);
+
+        assertThat(endpoint.isHosted()).isFalse();
+        assertThat(endpoint.getAuthMode()).isEqualTo(GongAuthMode.oauth);
+    }
+
+    @Test
+    void hostedEndpointReportsHostedMode() {
+        GongEndpoint endpoint = (GongEndpoint) context.getEndpoint("gong:users/list?connectorId=c-1&" + CREDENTIALS);
+
+        assertThat(endpoint.getAuthMode()).isEqualTo(GongAuthMode.hosted);
+    }
+
+    @Test
     void missingClientSecretIsRejected() {
         assertRejected("gong:users/list?authMode=hosted&connectorId=c-1&airbyteClientId=client",
                 "Missing option airbyteClientSecret for hosted execution");
