@@ -22,9 +22,10 @@ import io.camelgong.gong.hosted.HostedConnectors;
  * with {@code {entity, action, params}}) and reads the responses into the same pages as {@link GongApi}, so a route
  * gets the same records and headers in either mode.
  * <p>
- * The execute response is {@code {result, connector_metadata}}. As Airbyte's Gong agent connector documents it
- * (airbytehq/airbyte-ai-connectors, connectors/gong/DOCS.md, and the hosted executor of its Python SDK, which returns
- * {@code result} as the data and {@code connector_metadata} as the meta):
+ * The execute response is {@code {result, connector_metadata}}, as Airbyte's hosted-mode guide shows it
+ * (airbytehq/airbyte, docs/ai-agents/execution-mode/readme.md). The Gong connector's documentation
+ * (airbytehq/airbyte-ai-connectors, connectors/gong/DOCS.md) and the hosted executor of Airbyte's Python agent SDK,
+ * which returns {@code result} as the data and {@code connector_metadata} as the meta, give the rest:
  * <ul>
  * <li>list: {@code result} is the array of records and {@code connector_metadata.pagination} holds Gong's paging
  * object ({@code totalRecords, currentPageSize, currentPageNumber, cursor}); the cursor is absent on the last
@@ -33,7 +34,7 @@ import io.camelgong.gong.hosted.HostedConnectors;
  * <li>context_store_search: {@code result} is {@code {data: [...], meta: {has_more, cursor, took_ms}}}; a next page
  * exists when {@code has_more} is true.</li>
  * </ul>
- * The next page is the same request with {@code params.cursor} set, as in the reference connector.
+ * The next page is the same request with {@code params.cursor} set, as Airbyte's Gong connector takes it.
  */
 public final class HostedPageFetcher implements PageFetcher {
 
