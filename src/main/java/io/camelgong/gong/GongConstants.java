@@ -45,6 +45,18 @@ public final class GongConstants {
               description = "The Content-Range of a partial call_audio or call_video download.", javaType = "String")
     public static final String CONTENT_RANGE = "CamelGongContentRange";
 
+    @Metadata(label = "producer",
+              description = "The id of the Airbyte connector that gong:connectors/create created or"
+                            + " gong:connectors/delete deleted.",
+              javaType = "String")
+    public static final String CONNECTOR_ID = "CamelGongConnectorId";
+
+    @Metadata(label = "producer",
+              description = "The URL to send the user to for Gong's OAuth consent, from"
+                            + " gong:connectors/oauth_initiate.",
+              javaType = "String")
+    public static final String CONSENT_URL = "CamelGongConsentUrl";
+
     private GongConstants() {
     }
 }

@@ -37,7 +37,7 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("action not offered", "gong:users/download", null,
                         "Unknown action 'download'", "[get, list]", "gong:users/get"),
                 bad("missing action", "gong:calls", null,
-                        "Missing action for Gong entity 'calls'", "[get, list]", "gong:calls/get"),
+                        "Missing action for Gong entity 'calls'", "get, list]", "as in gong:calls/"),
                 bad("too many path segments", "gong:calls/list/extra", null,
                         "gong:calls/list/extra", "expected gong:entity/action"),
                 bad("action on execute", "gong:execute/list", null,
@@ -120,9 +120,9 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("secret without access key", "gongbare:users/list?accessKeySecret=RAW(" + BARE_SECRET + ")", null,
                         "Missing option 'accessKey'", "set both accessKey and accessKeySecret"),
                 bad("no credentials", "gongbare:users/list", null,
-                        "Missing Gong credentials", "camel.component.gong.access-key"),
+                        "Missing Gong credentials", "set accessKey and accessKeySecret", "camel.component.gong.*"),
                 bad("unknown auth mode", "gong:users/list?authMode=password", null,
-                        "authMode=password", "one of [accessKey]"),
+                        "authMode=password", "one of [accessKey, oauth, hosted]"),
 
                 // connection and resilience options
                 bad("http base URL to remote host", "gong:users/list?baseUrl=http://api.gong.io", null,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -81,7 +82,14 @@ abstract class GongWireMockTestSupport extends CamelTestSupport {
         }
     }
 
+    /**
+     * Returns the body of the recorded users/list response (9 users), without the fixture's request metadata.
+     */
     static String usersList() {
-        return resource("/recorded/users_list.json");
+        try {
+            return new ObjectMapper().readTree(resource("/recorded/users_list.json")).get("response").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
