@@ -1,15 +1,18 @@
 package io.camelgong.gong;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
+import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.client.GongCallStatus;
 
 /**
- * Readiness of a Gong producer: DOWN once Gong has rejected the credentials several times in a row, or while the
- * daily request budget is spent, with the reason, the HTTP status and Gong's requestId in the details.
+ * Readiness of a Gong producer: DOWN when the credentials can no longer work until a person acts (an OAuth refresh
+ * token Gong rejected with invalid_grant), once Gong has rejected the credentials several times in a row, or while
+ * the daily request budget is spent, with the reason, the HTTP status and Gong's requestId in the details.
  */
 public class GongProducerHealthCheck extends AbstractHealthCheck {
 
@@ -36,6 +39,13 @@ public class GongProducerHealthCheck extends AbstractHealthCheck {
         int authenticationFailures = status.consecutiveAuthenticationFailures();
         builder.detail("endpoint", endpoint.toString());
         builder.detail("consecutive.authentication.failures", authenticationFailures);
+        Optional<GongAuthenticationException> permanent = permanentFailure();
+        if (permanent.isPresent()) {
+            builder.message("Gong credentials no longer work until a person acts: " + permanent.get().getMessage());
+            addFailureDetails(builder, permanent.get());
+            builder.down();
+            return;
+        }
         if (authenticationFailures >= AUTHENTICATION_FAILURES_FOR_DOWN && lastFailure != null) {
             builder.message("Gong rejected the credentials " + authenticationFailures + " times in a row: "
                             + lastFailure.getMessage());
@@ -50,6 +60,11 @@ public class GongProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.up();
+    }
+
+    private Optional<GongAuthenticationException> permanentFailure() {
+        GongCredentials credentials = endpoint.getCredentials();
+        return credentials == null ? Optional.empty() : credentials.permanentFailure();
     }
 
     private static void addFailureDetails(HealthCheckResultBuilder builder, GongApiException failure) {
