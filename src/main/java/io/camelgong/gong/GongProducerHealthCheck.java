@@ -10,9 +10,10 @@ import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.client.GongCallStatus;
 
 /**
- * Readiness of a Gong producer: DOWN when the credentials can no longer work until a person acts (an OAuth refresh
- * token Gong rejected with invalid_grant), once Gong has rejected the credentials several times in a row, or while
- * the daily request budget is spent, with the reason, the HTTP status and Gong's requestId in the details.
+ * Readiness of a Gong producer. It is DOWN when the credentials can no longer work until a person acts, such as an
+ * OAuth refresh token that Gong rejected with invalid_grant. It is also DOWN once Gong has rejected the credentials
+ * several times in a row, and while the daily request budget is spent. The details carry the reason, the HTTP status
+ * and Gong's requestId.
  */
 public class GongProducerHealthCheck extends AbstractHealthCheck {
 
