@@ -40,12 +40,17 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": getOrCreateConfiguration(target).setCallIds(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgong.gong.GongConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contentselector":
+        case "contentSelector": getOrCreateConfiguration(target).setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "enrich": getOrCreateConfiguration(target).setEnrich(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": getOrCreateConfiguration(target).setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -53,12 +58,19 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": getOrCreateConfiguration(target).setFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": getOrCreateConfiguration(target).setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialfromdatetime":
+        case "initialFromDateTime": getOrCreateConfiguration(target).setInitialFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.lang.String.class, value)); return true;
         case "managerid":
         case "managerId": getOrCreateConfiguration(target).setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "pagination": getOrCreateConfiguration(target).setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": getOrCreateConfiguration(target).setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,6 +91,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": getOrCreateConfiguration(target).setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": getOrCreateConfiguration(target).setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
         case "userids":
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -100,12 +114,17 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
         case "configuration": return io.camelgong.gong.GongConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contentselector":
+        case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "enrich": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -113,12 +132,19 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": return java.lang.String.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "initialfromdatetime":
+        case "initialFromDateTime": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.lang.String.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -139,6 +165,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return int.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -161,12 +189,17 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return getOrCreateConfiguration(target).getCallIds();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "contentselector":
+        case "contentSelector": return getOrCreateConfiguration(target).getContentSelector();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "enrich": return getOrCreateConfiguration(target).getEnrich();
         case "folderid":
         case "folderId": return getOrCreateConfiguration(target).getFolderId();
         case "fromdate":
@@ -174,12 +207,19 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": return getOrCreateConfiguration(target).getFromDateTime();
         case "id": return getOrCreateConfiguration(target).getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return getOrCreateConfiguration(target).getIncludeAvatars();
+        case "initialfromdatetime":
+        case "initialFromDateTime": return getOrCreateConfiguration(target).getInitialFromDateTime();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "managerid":
         case "managerId": return getOrCreateConfiguration(target).getManagerId();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "pagination": return getOrCreateConfiguration(target).getPagination();
         case "primaryuserids":
         case "primaryUserIds": return getOrCreateConfiguration(target).getPrimaryUserIds();
@@ -200,6 +240,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "todatetime":
         case "toDateTime": return getOrCreateConfiguration(target).getToDateTime();
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return getOrCreateConfiguration(target).getTranscriptMaxAttempts();
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":

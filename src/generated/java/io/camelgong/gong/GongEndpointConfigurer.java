@@ -29,27 +29,55 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": target.getConfiguration().setCallIds(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contentselector":
+        case "contentSelector": target.getConfiguration().setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "enrich": target.getConfiguration().setEnrich(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdatetime":
         case "fromDateTime": target.getConfiguration().setFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": target.getConfiguration().setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialfromdatetime":
+        case "initialFromDateTime": target.getConfiguration().setInitialFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": target.getConfiguration().setLookback(property(camelContext, java.lang.String.class, value)); return true;
         case "managerid":
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": target.getConfiguration().setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -59,16 +87,35 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statefile":
         case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": target.getConfiguration().setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": target.getConfiguration().setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userids":
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -86,27 +133,55 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contentselector":
+        case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "delay": return long.class;
+        case "enrich": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "fromdatetime":
         case "fromDateTime": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "initialfromdatetime":
+        case "initialFromDateTime": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.lang.String.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
         case "proxyhost":
@@ -116,16 +191,35 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "statefile":
         case "stateFile": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return int.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -144,27 +238,55 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return target.getConfiguration().getCallIds();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "contentselector":
+        case "contentSelector": return target.getConfiguration().getContentSelector();
         case "cursor": return target.getConfiguration().getCursor();
+        case "delay": return target.getDelay();
+        case "enrich": return target.getConfiguration().getEnrich();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "fromdatetime":
         case "fromDateTime": return target.getConfiguration().getFromDateTime();
+        case "greedy": return target.isGreedy();
         case "id": return target.getConfiguration().getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return target.getConfiguration().getIncludeAvatars();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "initialfromdatetime":
+        case "initialFromDateTime": return target.getConfiguration().getInitialFromDateTime();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return target.getConfiguration().getLookback();
         case "managerid":
         case "managerId": return target.getConfiguration().getManagerId();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "pagination": return target.getConfiguration().getPagination();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "primaryuserids":
         case "primaryUserIds": return target.getConfiguration().getPrimaryUserIds();
         case "proxyhost":
@@ -174,16 +296,35 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "statefile":
         case "stateFile": return target.getConfiguration().getStateFile();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
         case "toDateTime": return target.getConfiguration().getToDateTime();
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return target.getConfiguration().getTranscriptMaxAttempts();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "userids":
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
@@ -195,6 +336,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
         default: return null;

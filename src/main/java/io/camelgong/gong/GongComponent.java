@@ -47,7 +47,7 @@ public class GongComponent extends DefaultComponent {
     StateRepository<String, String> fileStateRepository(String path) {
         String key = new File(path).getAbsoluteFile().toPath().normalize().toString();
         return fileStateRepositories.computeIfAbsent(key, file -> {
-            FileStateRepository repository = FileStateRepository.fileStateRepository(new File(file));
+            FileStateRepository repository = new GongFileStateRepository(new File(file));
             ServiceHelper.startService(repository);
             return repository;
         });

@@ -45,6 +45,25 @@ public final class GongConstants {
               description = "The Content-Range of a partial call_audio or call_video download.", javaType = "String")
     public static final String CONTENT_RANGE = "CamelGongContentRange";
 
+    @Metadata(label = "consumer",
+              description = "The id of the call a consumed record belongs to: the new call, the call of a new"
+                            + " transcript, or the call of a new answered scorecard.",
+              javaType = "String")
+    public static final String CALL_ID = "CamelGongCallId";
+
+    @Metadata(label = "consumer",
+              description = "The start time of the call of a consumed record, with the offset Gong wrote; absent for"
+                            + " transcripts, which do not carry it.",
+              javaType = "java.time.OffsetDateTime")
+    public static final String CALL_STARTED = "CamelGongCallStarted";
+
+    @Metadata(label = "consumer",
+              description = "Set to true on a new call consumed with enrich=transcript when Gong had returned no"
+                            + " transcript for it after transcriptMaxAttempts polls; the body then has no transcript"
+                            + " key.",
+              javaType = "Boolean")
+    public static final String TRANSCRIPT_MISSING = "CamelGongTranscriptMissing";
+
     private GongConstants() {
     }
 }

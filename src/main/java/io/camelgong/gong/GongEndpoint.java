@@ -16,7 +16,7 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.camelgong.gong.auth.AccessKeyCredentials;
 import io.camelgong.gong.auth.GongCredentials;
@@ -27,17 +27,21 @@ import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongHttpClient;
 import io.camelgong.gong.client.MediaDownloader;
 import io.camelgong.gong.client.PageFetcher;
+import io.camelgong.gong.consumer.GongFeed;
 
 /**
  * Read users, calls, transcripts, stats, scorecards, trackers, library and coaching data from the Gong
  * revenue-intelligence API.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gong", title = "Gong", syntax = "gong:entity/action",
-             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = GongConstants.class)
-public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.SAAS, Category.API }, headersClass = GongConstants.class)
+public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The pseudo entity whose operation comes from the CamelGongEntity and CamelGongAction headers. */
     public static final String EXECUTE = "execute";
+
+    /** The consumers' default poll delay: 5 minutes, which keeps a poller far inside Gong's daily request quota. */
+    static final long DEFAULT_CONSUMER_DELAY = 300_000L;
 
     @UriPath(description = "The Gong entity, or execute to take the entity and action from the CamelGongEntity and"
                            + " CamelGongAction headers.",
@@ -47,7 +51,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                      + "execute")
     @Metadata(required = true)
     private String entity;
-    @UriPath(description = "The action on the entity: list, get (users, calls) or download (call_audio, call_video).",
+    @UriPath(description = "The action on the entity: list, get (users, calls) or download (call_audio, call_video)."
+                           + " A consumer URI has no action: gong:calls, gong:call_transcripts or"
+                           + " gong:stats_activity_scorecards.",
              enums = "list,get,download")
     private String action;
     @UriParam
@@ -57,21 +63,42 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
     private MediaDownloader mediaDownloader;
+    private GongCredentials credentials;
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_CONSUMER_DELAY);
     }
 
     @Override
     public Producer createProducer() throws Exception {
+        if (operation == null && !EXECUTE.equals(entity)) {
+            throw new GongValidationException(
+                    "Invalid producer endpoint 'gong:" + entity + "': gong:" + entity + " without an action is a"
+                                              + " consumer; to send, name the action, e.g. gong:" + entity + "/list");
+        }
         return new GongProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException(
-                "gong:" + entity + " cannot start a route: the Gong component offers producers only, use to(\"gong:...\")");
+        GongFeed feed = GongFeed.of(entity);
+        if (feed == null) {
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + (action != null ? "/" + action : "") + "': Gong"
+                                              + " offers consumers only for " + GongFeed.entities() + ", whose"
+                                              + " records are selected by call start time and have a stable id;"
+                                              + " use gong:" + entity + "/... as a producer instead");
+        }
+        if (action != null) {
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + "/" + action + "': a consumer URI has no action;"
+                                              + " use from(\"gong:" + entity + "\")");
+        }
+        GongConsumer consumer = new GongConsumer(this, processor, feed);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /**
@@ -80,7 +107,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
      * @throws GongValidationException naming the value, what was expected and what to change
      */
     void validate() {
-        if (!EXECUTE.equals(entity)) {
+        if (action == null && GongFeed.of(entity) != null) {
+            validateConsumer(GongFeed.of(entity));
+        } else if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());
         } else if (action != null) {
@@ -97,6 +126,23 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             throw new GongValidationException(
                     "Invalid option proxyPort=" + proxyPort + ": expected a TCP port from 1 to 65535");
         }
+    }
+
+    private void validateConsumer(GongFeed feed) {
+        for (String option : configuration.parameterOptions().keySet()) {
+            if (!feed.endpointOptions().contains(option)) {
+                throw new GongValidationException(
+                        "Option '" + option + "' is not used by the gong:" + entity + " consumer: it takes "
+                                                  + feed.endpointOptions() + "; the consumer sets the time window"
+                                                  + " itself (see lookback and initialFromDateTime)");
+            }
+        }
+        GongParameters.checkOptions(feed.operation(), configuration.parameterOptions());
+        if (feed != GongFeed.CALLS && (configuration.getEnrich() != null || configuration.getContentSelector() != null)) {
+            throw new GongValidationException(
+                    "Options enrich and contentSelector apply to the gong:calls consumer only, not to gong:" + entity);
+        }
+        GongConsumerOptions.validate(configuration);
     }
 
     private void validateAuthentication() {
@@ -170,7 +216,8 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        pageFetcher = new GongApi(httpClient, createCredentials());
+        credentials = createCredentials();
+        pageFetcher = new GongApi(httpClient, credentials);
         mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
     }
 
@@ -224,6 +271,13 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             return ((GongComponent) getComponent()).fileStateRepository(configuration.getStateFile());
         }
         return null;
+    }
+
+    /**
+     * Returns the credentials of the started endpoint; their identity keys the state of consumers.
+     */
+    GongCredentials getCredentials() {
+        return credentials;
     }
 
     PageFetcher getPageFetcher() {

@@ -1,0 +1,385 @@
+package io.camelgong.gong;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.EmptyAsyncCallback;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelgong.gong.catalog.GongOperation;
+import io.camelgong.gong.catalog.GongParameters;
+import io.camelgong.gong.catalog.GongRequest;
+import io.camelgong.gong.client.GongPage;
+import io.camelgong.gong.client.GongPager;
+import io.camelgong.gong.consumer.CallEnricher;
+import io.camelgong.gong.consumer.FeedRecord;
+import io.camelgong.gong.consumer.GongFeed;
+import io.camelgong.gong.consumer.PollPlanner;
+import io.camelgong.gong.consumer.PollWindow;
+import io.camelgong.gong.consumer.StateIdempotentRepository;
+import io.camelgong.gong.consumer.WatermarkStore;
+
+/**
+ * Polls Gong for new calls, transcripts or answered scorecards and emits each once, oldest first. Every poll re-reads
+ * a trailing window ({@code lookback}) because Gong lists calls late; delivered ids stop repeats. A record counts as
+ * delivered, and the watermark moves, only when its exchange completed without an exception.
+ */
+public class GongConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GongConsumer.class);
+
+    private final GongEndpoint endpoint;
+    private final GongFeed feed;
+    private final PollPlanner planner;
+    private final Clock clock;
+    private final Object commitLock = new Object();
+    // Ids sent to the route whose exchange has not completed yet, with their earliest start; never selected again.
+    private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
+
+    private CallEnricher enricher;
+    private WatermarkStore watermarks;
+    private IdempotentRepository delivered;
+    private StateIdempotentRepository ownDelivered;
+
+    public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed) {
+        this(endpoint, processor, feed, Clock.systemUTC());
+    }
+
+    GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.feed = feed;
+        this.clock = clock;
+        this.planner = new PollPlanner(Duration.parse(endpoint.getConfiguration().getLookback()));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        GongConfiguration configuration = endpoint.getConfiguration();
+        StateRepository<String, String> store = stateStore();
+        String keyPrefix = "gong.consumer." + endpoint.getCredentials().identity() + "." + feed.entity();
+        watermarks = new WatermarkStore(store, keyPrefix);
+        if (configuration.getIdempotentRepository() != null) {
+            delivered = configuration.getIdempotentRepository();
+        } else {
+            ownDelivered = new StateIdempotentRepository(store, keyPrefix + ".delivered");
+            delivered = ownDelivered;
+        }
+        ServiceHelper.startService(delivered);
+        enricher = createEnricher(configuration);
+        setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+
+        LOG.info("Gong {} consumer started at watermark {} (floor {}, lookback {}, {} delivered ids kept)",
+                feed.entity(), watermarks.watermark(), watermarks.floor(), planner.lookback(),
+                ownDelivered != null ? ownDelivered.size() : "external");
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (ownDelivered != null) {
+            ServiceHelper.stopService(ownDelivered);
+        }
+    }
+
+    private StateRepository<String, String> stateStore() {
+        StateRepository<String, String> store = endpoint.getStateRepository();
+        if (store == null) {
+            LOG.warn("Gong {} consumer keeps its watermark and delivered ids in memory: after a restart it reads"
+                     + " again from initialFromDateTime and delivers those calls again. Set stateFile or"
+                     + " stateRepository to keep them.", feed.entity());
+            MemoryStateRepository memory = new MemoryStateRepository();
+            ServiceHelper.startService(memory);
+            return memory;
+        }
+        // Another process (a former cluster leader) may have written the file since this one read it.
+        if (store instanceof GongFileStateRepository file) {
+            file.reload();
+        }
+        return store;
+    }
+
+    private CallEnricher createEnricher(GongConfiguration configuration) {
+        String enrich = configuration.getEnrich();
+        if (feed != GongFeed.CALLS || enrich == null || enrich.isBlank()) {
+            return null;
+        }
+        boolean extensive = enrich.contains("extensive");
+        boolean transcript = enrich.contains("transcript");
+        return new CallEnricher(endpoint.getPageFetcher(), extensive, transcript,
+                CallEnricher.contentSelector(configuration.getContentSelector()),
+                configuration.getTranscriptMaxAttempts());
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant floor = floor(now);
+        Instant watermark = watermarks.watermark();
+        Instant from = planner.windowStart(watermark, floor);
+        if (!from.isBefore(now)) {
+            LOG.debug("Gong {} poll skipped: the window start {} is not before now {}", feed.entity(), from, now);
+            return 0;
+        }
+        if (ownDelivered != null) {
+            ownDelivered.expireBefore(from);
+        }
+
+        Listing listing = list(from, now);
+        List<FeedRecord> fresh = PollPlanner.select(
+                listing.records, id -> inFlight.containsKey(id) || delivered.contains(id));
+        int limit = maxMessagesPerPoll > 0 ? Math.min(maxMessagesPerPoll, fresh.size()) : fresh.size();
+        List<FeedRecord> toSend = fresh.subList(0, limit);
+        PollBatch batch = new PollBatch(now);
+        fresh.subList(limit, fresh.size()).forEach(batch::undelivered);
+
+        List<CallEnricher.Delivery> deliveries = deliveries(toSend, batch);
+        LOG.debug("Gong {} poll of [{}, {}): {} listed on {} pages, {} new, {} to deliver", feed.entity(), from, now,
+                listing.records.size(), listing.pages, fresh.size(), deliveries.size());
+
+        Queue<Object> exchanges = new LinkedList<>();
+        for (CallEnricher.Delivery delivery : deliveries) {
+            inFlight.put(delivery.call().id(), delivery.call().earliestStart());
+            batch.pending++;
+            exchanges.add(new Pending(createExchange(delivery, listing.requestId), delivery.call(), batch));
+        }
+        if (exchanges.isEmpty()) {
+            commitWatermark(batch);
+            return 0;
+        }
+        return processBatch(exchanges);
+    }
+
+    private Instant floor(Instant now) {
+        Instant floor = watermarks.floor();
+        if (floor == null) {
+            floor = initialFrom(endpoint.getConfiguration().getInitialFromDateTime(), now);
+            watermarks.saveFloor(floor);
+            LOG.info("Gong {} consumer has no stored state; starting at {}", feed.entity(), floor);
+        }
+        return floor;
+    }
+
+    /**
+     * Resolves initialFromDateTime: a date-time with an offset, or a duration before now.
+     */
+    static Instant initialFrom(String value, Instant now) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            return now.minus(Duration.parse(value)).truncatedTo(ChronoUnit.SECONDS);
+        }
+    }
+
+    private Listing list(Instant from, Instant to) {
+        GongOperation operation = feed.operation();
+        Map<String, Object> options = consumerOptions();
+        Listing listing = new Listing();
+        for (PollWindow window : PollPlanner.split(from, to)) {
+            Map<String, Object> params = GongParameters.resolve(operation, options, feed.windowParams(window));
+            GongPage last = new GongPager(endpoint.getPageFetcher()).forEachPage(GongRequest.of(operation, params),
+                    page -> {
+                        listing.pages++;
+                        for (Map<String, Object> data : page.records()) {
+                            listing.records.add(feed.toRecord(data, window));
+                        }
+                    });
+            listing.requestId = last.requestId();
+        }
+        return listing;
+    }
+
+    private Map<String, Object> consumerOptions() {
+        Map<String, Object> options = new LinkedHashMap<>(endpoint.getConfiguration().parameterOptions());
+        options.keySet().retainAll(feed.endpointOptions());
+        return options;
+    }
+
+    private List<CallEnricher.Delivery> deliveries(List<FeedRecord> toSend, PollBatch batch) {
+        if (enricher == null) {
+            return toSend.stream().map(record -> new CallEnricher.Delivery(record, record.data(), false)).toList();
+        }
+        CallEnricher.Result result = enricher.enrich(toSend);
+        result.heldBack().forEach(batch::undelivered);
+        if (!result.heldBack().isEmpty()) {
+            LOG.debug("Gong {} poll holds back {} calls whose transcript is not ready", feed.entity(),
+                    result.heldBack().size());
+        }
+        return result.ready();
+    }
+
+    private Exchange createExchange(CallEnricher.Delivery delivery, String requestId) {
+        Exchange exchange = createExchange(true);
+        Message message = exchange.getMessage();
+        Map<String, Object> data = delivery.call().data();
+        message.setBody(delivery.body());
+        message.setHeader(GongConstants.ENTITY, feed.entity());
+        message.setHeader(GongConstants.ACTION, "list");
+        message.setHeader(GongConstants.REQUEST_ID, requestId);
+        message.setHeader(GongConstants.CALL_ID, feed.callId(data));
+        OffsetDateTime started = feed.callStarted(data);
+        if (started != null) {
+            message.setHeader(GongConstants.CALL_STARTED, started);
+        }
+        if (delivery.transcriptMissing()) {
+            message.setHeader(GongConstants.TRANSCRIPT_MISSING, Boolean.TRUE);
+        }
+        return exchange;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int sent = 0;
+        for (int index = 0; index < total; index++) {
+            Pending pending = (Pending) exchanges.poll();
+            if (!isBatchAllowed()) {
+                // Stopping: what is not sent stays undelivered and comes again after the restart.
+                pending.batch.notSent(pending.record);
+                continue;
+            }
+            Exchange exchange = pending.exchange;
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            exchange.getExchangeExtension().addOnCompletion(new DeliveryCommit(pending.record, pending.batch));
+            getAsyncProcessor().process(exchange, EmptyAsyncCallback.get());
+            sent++;
+        }
+        return sent;
+    }
+
+    private void commitDelivered(FeedRecord record) {
+        if (ownDelivered != null) {
+            ownDelivered.add(record.id(), record.latestStart());
+        } else {
+            delivered.add(record.id());
+            delivered.confirm(record.id());
+        }
+        if (enricher != null) {
+            enricher.forget(record.id());
+        }
+    }
+
+    private void commitWatermark(PollBatch batch) {
+        synchronized (commitLock) {
+            List<Instant> undelivered = new ArrayList<>(batch.undeliveredStarts);
+            undelivered.addAll(inFlight.values());
+            Instant previous = watermarks.watermark();
+            Instant next = PollPlanner.nextWatermark(previous, batch.windowEnd, undelivered);
+            if (!next.equals(previous)) {
+                watermarks.saveWatermark(next);
+                LOG.debug("Gong {} watermark moved from {} to {}", feed.entity(), previous, next);
+            }
+        }
+    }
+
+    /**
+     * The records listed by one poll and the facts of its last page.
+     */
+    private static final class Listing {
+        private final List<FeedRecord> records = new ArrayList<>();
+        private int pages;
+        private String requestId;
+    }
+
+    /**
+     * One exchange waiting in a batch, with its record and poll.
+     */
+    private record Pending(Exchange exchange, FeedRecord record, PollBatch batch) {
+    }
+
+    /**
+     * The bookkeeping of one poll: the exchanges not completed yet and the records that stay undelivered. Its
+     * watermark is committed when the last exchange completed.
+     */
+    private final class PollBatch {
+        private final Instant windowEnd;
+        private final Collection<Instant> undeliveredStarts = new ArrayList<>();
+        private int pending;
+
+        PollBatch(Instant windowEnd) {
+            this.windowEnd = windowEnd;
+        }
+
+        synchronized void undelivered(FeedRecord record) {
+            undeliveredStarts.add(record.earliestStart());
+        }
+
+        void notSent(FeedRecord record) {
+            inFlight.remove(record.id());
+            undelivered(record);
+            finishOne();
+        }
+
+        void finishOne() {
+            boolean last;
+            synchronized (this) {
+                last = --pending == 0;
+            }
+            if (last) {
+                commitWatermark(this);
+            }
+        }
+    }
+
+    /**
+     * Commits a record when its exchange completed, or leaves it undelivered when the exchange failed.
+     */
+    private final class DeliveryCommit implements Synchronization {
+        private final FeedRecord record;
+        private final PollBatch batch;
+
+        DeliveryCommit(FeedRecord record, PollBatch batch) {
+            this.record = record;
+            this.batch = batch;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                commitDelivered(record);
+            } catch (RuntimeException e) {
+                LOG.warn("Gong {} record {} was processed but its id could not be stored; it may be delivered again:"
+                         + " {}", feed.entity(), record.id(), e.toString());
+                batch.undelivered(record);
+            }
+            inFlight.remove(record.id());
+            batch.finishOne();
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            LOG.warn("Gong {} record {} failed; rolling back, it comes again with the next poll: {}", feed.entity(),
+                    record.id(), exchange.getException() != null ? exchange.getException().toString() : "no exception");
+            batch.undelivered(record);
+            inFlight.remove(record.id());
+            batch.finishOne();
+        }
+    }
+}
