@@ -109,6 +109,12 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     void validate() {
         if (action == null && GongFeed.of(entity) != null) {
             validateConsumer(GongFeed.of(entity));
+        } else if (action == null && !EXECUTE.equals(entity) && !GongCatalog.actions(entity).isEmpty()) {
+            throw new GongValidationException(
+                    "Invalid Gong endpoint 'gong:" + entity + "': missing action. To send, name the action, e.g. gong:"
+                                              + entity + "/" + GongCatalog.actions(entity).iterator().next()
+                                              + "; a consumer (a URI without an action) exists only for "
+                                              + GongFeed.entities());
         } else if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());

@@ -1,0 +1,212 @@
+package io.camelgong.gong;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
+/**
+ * A WireMock transformer that answers calls/list, calls/extensive and calls/transcript from a mutable list of calls,
+ * so calls can appear over time. calls/list filters by fromDateTime (inclusive) and toDateTime (exclusive) on the
+ * call's start, pages with a cursor, and answers 404 "No calls found" for an empty window, as Gong does. Call records
+ * have the shape of a recorded calls/list answer.
+ */
+final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Map<String, Map<String, Object>> calls = new ConcurrentHashMap<>();
+    private final Set<String> transcriptsReady = ConcurrentHashMap.newKeySet();
+    private final List<List<String>> extensiveCallIds = new CopyOnWriteArrayList<>();
+    private final List<List<String>> transcriptCallIds = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> callTemplate;
+    private volatile int pageSize = 100;
+
+    FakeGongCalls() {
+        this.callTemplate = firstCallOfRecording();
+    }
+
+    @Override
+    public String getName() {
+        return "fake-gong-calls";
+    }
+
+    /**
+     * Makes a call visible, with its transcript ready.
+     */
+    void addCall(String id, String started) {
+        Map<String, Object> call = new LinkedHashMap<>(callTemplate);
+        call.put("id", id);
+        call.put("url", "https://us-21351.app.gong.io/call?id=" + id);
+        call.put("scheduled", started);
+        call.put("started", started);
+        calls.put(id, call);
+        transcriptsReady.add(id);
+    }
+
+    void removeTranscript(String id) {
+        transcriptsReady.remove(id);
+    }
+
+    void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * Returns the callIds of every calls/extensive request, in order.
+     */
+    List<List<String>> extensiveCallIds() {
+        return extensiveCallIds;
+    }
+
+    /**
+     * Returns the callIds of every calls/transcript request, in order.
+     */
+    List<List<String>> transcriptCallIds() {
+        return transcriptCallIds;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        String path = request.getUrl().split("\\?")[0];
+        if ("GET".equals(request.getMethod().getName()) && "/v2/calls".equals(path)) {
+            return listCalls(request);
+        }
+        if ("/v2/calls/extensive".equals(path)) {
+            return extensive(body(request));
+        }
+        if ("/v2/calls/transcript".equals(path)) {
+            return transcripts(body(request));
+        }
+        return json(404, Map.of("requestId", "fake404", "errors", List.of("Not found: " + path)));
+    }
+
+    private ResponseDefinition listCalls(Request request) {
+        Instant from = OffsetDateTime.parse(request.queryParameter("fromDateTime").firstValue()).toInstant();
+        Instant to = OffsetDateTime.parse(request.queryParameter("toDateTime").firstValue()).toInstant();
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Map<String, Object> call : calls.values()) {
+            Instant started = OffsetDateTime.parse((String) call.get("started")).toInstant();
+            if (!started.isBefore(from) && started.isBefore(to)) {
+                matching.add(call);
+            }
+        }
+        if (matching.isEmpty()) {
+            return json(404, Map.of("requestId", "fakeempty",
+                    "errors", List.of("No calls found corresponding to the provided filters")));
+        }
+        // Gong's order within a page is not documented; newest first makes the consumer's own sorting matter.
+        matching.sort(Comparator.comparing(
+                (Map<String, Object> call) -> OffsetDateTime.parse((String) call.get("started")).toInstant())
+                .reversed());
+        int offset = request.queryParameter("cursor").isPresent()
+                ? Integer.parseInt(request.queryParameter("cursor").firstValue().substring("page-".length())) : 0;
+        int end = Math.min(matching.size(), offset + pageSize);
+        Map<String, Object> records = new LinkedHashMap<>();
+        records.put("totalRecords", matching.size());
+        records.put("currentPageSize", end - offset);
+        records.put("currentPageNumber", offset / pageSize);
+        if (end < matching.size()) {
+            records.put("cursor", "page-" + end);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("requestId", "fakelist" + offset);
+        answer.put("records", records);
+        answer.put("calls", matching.subList(offset, end));
+        return json(200, answer);
+    }
+
+    private ResponseDefinition extensive(Map<String, Object> body) {
+        List<String> ids = callIds(body);
+        extensiveCallIds.add(ids);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> call = calls.get(id);
+            if (call != null) {
+                records.add(Map.of("metaData", call, "parties", List.of()));
+            }
+        }
+        return page("calls", records);
+    }
+
+    private ResponseDefinition transcripts(Map<String, Object> body) {
+        List<String> ids = callIds(body);
+        transcriptCallIds.add(ids);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (String id : ids) {
+            if (transcriptsReady.contains(id)) {
+                records.add(Map.of("callId", id, "transcript", List.of(Map.of("speakerId", "675640467902493497",
+                        "topic", "Intro", "sentences", List.of(Map.of("start", 0, "end", 8300, "text", "Hello."))))));
+            }
+        }
+        return page("callTranscripts", records);
+    }
+
+    private ResponseDefinition page(String field, List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
+            return json(404, Map.of("requestId", "fakeempty",
+                    "errors", List.of("No calls found corresponding to the provided filters")));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("requestId", "fake" + field);
+        answer.put("records", Map.of("totalRecords", records.size(), "currentPageSize", records.size(),
+                "currentPageNumber", 0));
+        answer.put(field, records);
+        return json(200, answer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> callIds(Map<String, Object> body) {
+        Map<String, Object> filter = (Map<String, Object>) body.get("filter");
+        return filter == null || filter.get("callIds") == null ? List.of() : (List<String>) filter.get("callIds");
+    }
+
+    private static Map<String, Object> body(Request request) {
+        try {
+            return MAPPER.readValue(request.getBodyAsString(), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ResponseDefinition json(int status, Object body) {
+        try {
+            return responseDefinition().withStatus(status).withHeader("Content-Type", "application/json")
+                    .withBody(MAPPER.writeValueAsString(body)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstCallOfRecording() {
+        try (InputStream in = FakeGongCalls.class.getResourceAsStream("/gong/calls_list.json")) {
+            Map<String, Object> recording = MAPPER.readValue(in, new TypeReference<>() {
+            });
+            Map<String, Object> response = (Map<String, Object>) recording.get("response");
+            return (Map<String, Object>) ((List<Object>) response.get("calls")).get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
