@@ -24,7 +24,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 
 /**
- * A WireMock transformer that answers calls/list, calls/extensive and calls/transcript from a mutable list of calls,
+ * A WireMock transformer that answers calls/list, calls/extensive, calls/transcript and stats/activity/scorecards from
+ * a mutable list of calls,
  * so calls can appear over time. calls/list filters by fromDateTime (inclusive) and toDateTime (exclusive) on the
  * call's start, pages with a cursor, and answers 404 "No calls found" for an empty window, as Gong does. Call records
  * have the shape of a recorded calls/list answer.
@@ -97,6 +98,9 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         if ("/v2/calls/transcript".equals(path)) {
             return transcripts(body(request));
         }
+        if ("/v2/stats/activity/scorecards".equals(path)) {
+            return scorecards(body(request));
+        }
         return json(404, Map.of("requestId", "fake404", "errors", List.of("Not found: " + path)));
     }
 
@@ -150,7 +154,11 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition transcripts(Map<String, Object> body) {
         List<String> ids = callIds(body);
-        transcriptCallIds.add(ids);
+        if (ids.isEmpty()) {
+            ids = idsInWindow(body);
+        } else {
+            transcriptCallIds.add(ids);
+        }
         List<Map<String, Object>> records = new ArrayList<>();
         for (String id : ids) {
             if (transcriptsReady.contains(id)) {
@@ -159,6 +167,39 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
             }
         }
         return page("callTranscripts", records);
+    }
+
+    /**
+     * Answers one answered scorecard per visible call in the window, selected by the call's start time.
+     */
+    private ResponseDefinition scorecards(Map<String, Object> body) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (String id : idsInWindow(body)) {
+            Map<String, Object> scorecard = new LinkedHashMap<>();
+            scorecard.put("answeredScorecardId", Long.parseLong(id) + 900_000L);
+            scorecard.put("scorecardId", 6843152929075440037L);
+            scorecard.put("scorecardName", "Discovery Call");
+            scorecard.put("callId", Long.parseLong(id));
+            scorecard.put("callStartTime", calls.get(id).get("started"));
+            scorecard.put("reviewedUserId", 841697149643495318L);
+            records.add(scorecard);
+        }
+        return page("answeredScorecards", records);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> idsInWindow(Map<String, Object> body) {
+        Map<String, Object> filter = (Map<String, Object>) body.get("filter");
+        Instant from = OffsetDateTime.parse((String) filter.get("fromDateTime")).toInstant();
+        Instant to = OffsetDateTime.parse((String) filter.get("toDateTime")).toInstant();
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> call : calls.values()) {
+            Instant started = OffsetDateTime.parse((String) call.get("started")).toInstant();
+            if (!started.isBefore(from) && started.isBefore(to)) {
+                ids.add((String) call.get("id"));
+            }
+        }
+        return ids;
     }
 
     private ResponseDefinition page(String field, List<Map<String, Object>> records) {
