@@ -519,7 +519,7 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * The most records a consumer delivers per poll, oldest first; the rest come with the next polls. 0 means no
+     * The maximum number of records a consumer delivers per poll, oldest first; the rest come with the next polls. 0 means no
      * limit.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {

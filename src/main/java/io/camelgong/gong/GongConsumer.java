@@ -19,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Synchronization;
@@ -56,7 +57,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private final PollPlanner planner;
     private final Clock clock;
     private final Object commitLock = new Object();
-    // Ids sent to the route whose exchange has not completed yet, with their earliest start; never selected again.
+    // Ids sent to the route whose exchange has not completed yet, with their earliest start; not selected again.
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
 
     private CallEnricher enricher;
@@ -92,9 +93,15 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
         enricher = createEnricher(configuration);
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
 
-        LOG.info("Gong {} consumer started at watermark {} (floor {}, lookback {}, {} delivered ids kept)",
-                feed.entity(), watermarks.watermark(), watermarks.floor(), planner.lookback(),
-                ownDelivered != null ? ownDelivered.size() : "external");
+        if (watermarks.watermark() == null) {
+            LOG.info("Gong {} consumer started without a stored watermark; the first poll starts at"
+                     + " initialFromDateTime={} (lookback {})", feed.entity(), configuration.getInitialFromDateTime(),
+                    planner.lookback());
+        } else {
+            LOG.info("Gong {} consumer started at watermark {} (floor {}, lookback {}, {} delivered ids kept)",
+                    feed.entity(), watermarks.watermark(), watermarks.floor(), planner.lookback(),
+                    ownDelivered != null ? ownDelivered.size() : "external");
+        }
         super.doStart();
     }
 
@@ -104,6 +111,12 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
         if (ownDelivered != null) {
             ServiceHelper.stopService(ownDelivered);
         }
+    }
+
+    @Override
+    protected HealthCheck.State initialHealthCheckState() {
+        // not ready until the first poll has read Gong successfully
+        return HealthCheck.State.DOWN;
     }
 
     private StateRepository<String, String> stateStore() {

@@ -40,7 +40,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     /** The pseudo entity whose operation comes from the CamelGongEntity and CamelGongAction headers. */
     public static final String EXECUTE = "execute";
 
-    /** The consumers' default poll delay: 5 minutes, which keeps a poller far inside Gong's daily request quota. */
+    /** The consumers' default poll delay: 5 minutes, or 288 polls a day against Gong's 10,000 requests per company. */
     static final long DEFAULT_CONSUMER_DELAY = 300_000L;
 
     @UriPath(description = "The Gong entity, or execute to take the entity and action from the CamelGongEntity and"

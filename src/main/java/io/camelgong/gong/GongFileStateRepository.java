@@ -11,7 +11,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * Camel's {@link FileStateRepository} made safe for a file that a standby process reads too. Camel's class reads the
  * file only when it starts and, when it compacts the file (on stop, or once the file exceeds its size limit),
  * rewrites it from its memory, which in a standby is stale. This class re-reads the file before every compaction and
- * on {@link #reload()}, which a consumer calls when it starts, so a node taking over sees the last writer's state.
+ * on {@link #reload()}, which a consumer calls when it starts, so a node taking over reads the last writer's state.
  * <p>
  * NOTE: writes from two processes at the same moment are not locked against each other; the clustered consumer
  * relies on only the leader writing consumer state.
@@ -46,7 +46,7 @@ class GongFileStateRepository extends FileStateRepository {
 
     @Override
     protected synchronized void trunkStore() {
-        // The file holds every process's appended lines; memory may lack another process's latest ones.
+        // The file contains the lines every process appended, and memory may lack another process's latest ones.
         reload();
         super.trunkStore();
     }

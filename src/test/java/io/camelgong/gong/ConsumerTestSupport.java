@@ -62,7 +62,8 @@ abstract class ConsumerTestSupport {
      */
     protected String uri(String entity, String options) {
         return "gong:" + entity + "?baseUrl=http://127.0.0.1:" + server.port() + "&accessKey=key&accessKeySecret=RAW(s3cret)"
-               + "&stateFile=" + stateFile() + "&delay=100&initialDelay=0" + (options.isEmpty() ? "" : "&" + options);
+               + "&stateFile=" + stateFile() + "&delay=100" + (options.contains("initialDelay=") ? "" : "&initialDelay=0")
+               + (options.isEmpty() ? "" : "&" + options);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +221,28 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
         Exchange missing = received.get(149);
         assertThat(body(missing)).containsKey("extensive").doesNotContainKey("transcript");
         assertThat(missing.getMessage().getHeader(GongConstants.TRANSCRIPT_MISSING)).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void readyAfterFirstGoodPoll() throws Exception {
+        CamelContext context = startContext(uri("calls", "initialDelay=1000"), exchange -> {
+        });
+        GongConsumer consumer = (GongConsumer) context.getRoute("gong-consumer").getConsumer();
+
+        assertThat(consumer.getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.DOWN);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> storedWatermark("calls") != null);
+        assertThat(consumer.getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void defaultDelayIsFiveMinutes() throws Exception {
+        String uri = "gong:calls?baseUrl=http://127.0.0.1:" + server.port() + "&accessKey=key&accessKeySecret=s"
+                     + "&initialDelay=600000";
+        CamelContext context = startContext(uri, exchange -> {
+        });
+        GongConsumer consumer = (GongConsumer) context.getRoute("gong-consumer").getConsumer();
+
+        assertThat(consumer.getDelay()).isEqualTo(300_000L);
     }
 
     @Test

@@ -25,7 +25,7 @@ import io.camelgong.gong.client.PageFetcher;
  */
 public final class CallEnricher {
 
-    /** The most call ids Gong returns on one page, and so the batch size of enrichment requests. */
+    /** The maximum number of records on one Gong page, and so the number of call ids per enrichment request. */
     public static final int BATCH_SIZE = 100;
 
     /** The body key of the calls/extensive record. */

@@ -25,8 +25,8 @@ public enum GongFeed {
     CALL_TRANSCRIPTS("call_transcripts", "callId", null, true, Set.of("workspaceId")),
 
     /**
-     * New answered scorecards, by answeredScorecardId. Their call start time is used for ordering only: the window
-     * that listed one bounds it for the watermark, because the filter's time semantics are not documented.
+     * New answered scorecards, by answeredScorecardId. The window that listed a scorecard bounds its start for the
+     * watermark, because Gong does not document which time the fromDateTime filter of this operation selects by.
      */
     STATS_ACTIVITY_SCORECARDS("stats_activity_scorecards", "answeredScorecardId", null, true, Set.of("userIds"));
 
