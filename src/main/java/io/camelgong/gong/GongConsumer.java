@@ -13,6 +13,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -57,6 +58,8 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private final PollPlanner planner;
     private final Clock clock;
     private final Object commitLock = new Object();
+    // Messages about malformed records already logged, so a record that stays in the window is reported once.
+    private final Set<String> reportedMalformed = ConcurrentHashMap.newKeySet();
     // Ids sent to the route whose exchange has not completed yet, with their earliest start; not selected again.
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
 
@@ -65,11 +68,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository delivered;
     private StateIdempotentRepository ownDelivered;
 
-    public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed) {
-        this(endpoint, processor, feed, Clock.systemUTC());
-    }
-
-    GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
+    public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.feed = feed;
@@ -218,12 +217,23 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
                     page -> {
                         listing.pages++;
                         for (Map<String, Object> data : page.records()) {
-                            listing.records.add(feed.toRecord(data, window));
+                            addRecord(listing, data, window);
                         }
                     });
             listing.requestId = last.requestId();
         }
         return listing;
+    }
+
+    private void addRecord(Listing listing, Map<String, Object> data, PollWindow window) {
+        try {
+            listing.records.add(feed.toRecord(data, window));
+        } catch (IllegalArgumentException e) {
+            // Skipping it keeps the other records flowing; a poll that failed on it would never get past it.
+            if (reportedMalformed.add(e.getMessage())) {
+                LOG.warn("Skipping a record that cannot be delivered: {}", e.getMessage());
+            }
+        }
     }
 
     private Map<String, Object> consumerOptions() {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -64,6 +65,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private PageFetcher pageFetcher;
     private MediaDownloader mediaDownloader;
     private GongCredentials credentials;
+    private Clock consumerClock = Clock.systemUTC();
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
@@ -96,7 +98,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
                     "Invalid consumer endpoint 'gong:" + entity + "/" + action + "': a consumer URI has no action;"
                                               + " use from(\"gong:" + entity + "\")");
         }
-        GongConsumer consumer = new GongConsumer(this, processor, feed);
+        GongConsumer consumer = new GongConsumer(this, processor, feed, consumerClock);
         configureConsumer(consumer);
         return consumer;
     }
@@ -284,6 +286,13 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
      */
     GongCredentials getCredentials() {
         return credentials;
+    }
+
+    /**
+     * Replaces the clock that consumers created afterwards take "now" from; for tests of window boundaries.
+     */
+    void setConsumerClock(Clock consumerClock) {
+        this.consumerClock = consumerClock;
     }
 
     PageFetcher getPageFetcher() {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.CamelContext;
@@ -62,7 +63,7 @@ abstract class ConsumerTestSupport {
      */
     protected String uri(String entity, String options) {
         return "gong:" + entity + "?baseUrl=http://127.0.0.1:" + server.port() + "&accessKey=key&accessKeySecret=RAW(s3cret)"
-               + "&stateFile=" + stateFile() + "&delay=100" + (options.contains("initialDelay=") ? "" : "&initialDelay=0")
+               + "&stateFile=" + stateFile() + (options.contains("delay=") ? "" : "&delay=100") + (options.contains("initialDelay=") ? "" : "&initialDelay=0")
                + (options.isEmpty() ? "" : "&" + options);
     }
 
@@ -70,7 +71,18 @@ abstract class ConsumerTestSupport {
      * Starts a context with one route from the URI that records each exchange after the processor ran.
      */
     protected CamelContext startContext(String uri, Processor processor) throws Exception {
+        return startContext(uri, processor, context -> {
+        });
+    }
+
+    /**
+     * Starts a context like {@link #startContext(String, Processor)}, after a step that prepares it (binds beans,
+     * configures the endpoint).
+     */
+    protected CamelContext startContext(String uri, Processor processor, Consumer<CamelContext> beforeStart)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
+        beforeStart.accept(context);
         context.getShutdownStrategy().setTimeout(10);
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -36,6 +36,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
 
     private final Map<String, Map<String, Object>> calls = new ConcurrentHashMap<>();
     private final Set<String> transcriptsReady = ConcurrentHashMap.newKeySet();
+    private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final List<List<String>> extensiveCallIds = new CopyOnWriteArrayList<>();
     private final List<List<String>> transcriptCallIds = new CopyOnWriteArrayList<>();
     private final Map<String, Object> callTemplate;
@@ -61,6 +62,13 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         call.put("started", started);
         calls.put(id, call);
         transcriptsReady.add(id);
+    }
+
+    /**
+     * Replaces a call's start with text that is not a date-time, while the call stays listed in every window.
+     */
+    void corruptStart(String id) {
+        corrupted.add(id);
     }
 
     void removeTranscript(String id) {
@@ -110,7 +118,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> call : calls.values()) {
             Instant started = OffsetDateTime.parse((String) call.get("started")).toInstant();
-            if (!started.isBefore(from) && started.isBefore(to)) {
+            if (!started.isBefore(from) && started.isBefore(to) && !corrupted.contains((String) call.get("id"))) {
                 matching.add(call);
             }
         }
@@ -122,6 +130,11 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         matching.sort(Comparator.comparing(
                 (Map<String, Object> call) -> OffsetDateTime.parse((String) call.get("started")).toInstant())
                 .reversed());
+        for (String id : corrupted) {
+            Map<String, Object> call = new LinkedHashMap<>(calls.get(id));
+            call.put("started", "yesterday");
+            matching.add(call);
+        }
         int offset = request.queryParameter("cursor").isPresent()
                 ? Integer.parseInt(request.queryParameter("cursor").firstValue().substring("page-".length())) : 0;
         int end = Math.min(matching.size(), offset + pageSize);
