@@ -67,6 +67,8 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private WatermarkStore watermarks;
     private IdempotentRepository delivered;
     private StateIdempotentRepository ownDelivered;
+    // Kept across route restarts in this process when no state store is configured.
+    private MemoryStateRepository memoryStore;
 
     public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
         super(endpoint, processor);
@@ -124,9 +126,11 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
             LOG.warn("Gong {} consumer keeps its watermark and delivered ids in memory: after a restart it reads"
                      + " again from initialFromDateTime and delivers those calls again. Set stateFile or"
                      + " stateRepository to keep them.", feed.entity());
-            MemoryStateRepository memory = new MemoryStateRepository();
-            ServiceHelper.startService(memory);
-            return memory;
+            if (memoryStore == null) {
+                memoryStore = new MemoryStateRepository();
+                ServiceHelper.startService(memoryStore);
+            }
+            return memoryStore;
         }
         // Another process (a former cluster leader) may have written the file since this one read it.
         if (store instanceof GongFileStateRepository file) {
@@ -162,28 +166,35 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
         }
 
         Listing listing = list(from, now);
-        List<FeedRecord> fresh = PollPlanner.select(
-                listing.records, id -> inFlight.containsKey(id) || delivered.contains(id));
-        int limit = maxMessagesPerPoll > 0 ? Math.min(maxMessagesPerPoll, fresh.size()) : fresh.size();
-        List<FeedRecord> toSend = fresh.subList(0, limit);
         PollBatch batch = new PollBatch(now);
-        fresh.subList(limit, fresh.size()).forEach(batch::undelivered);
+        Queue<Object> exchanges = prepareExchanges(listing, batch);
+        LOG.debug("Gong {} poll of [{}, {}): {} listed on {} pages, {} to deliver", feed.entity(), from, now,
+                listing.records.size(), listing.pages, exchanges.size());
 
-        List<CallEnricher.Delivery> deliveries = deliveries(toSend, batch);
-        LOG.debug("Gong {} poll of [{}, {}): {} listed on {} pages, {} new, {} to deliver", feed.entity(), from, now,
-                listing.records.size(), listing.pages, fresh.size(), deliveries.size());
-
-        Queue<Object> exchanges = new LinkedList<>();
-        for (CallEnricher.Delivery delivery : deliveries) {
-            inFlight.put(delivery.call().id(), delivery.call().earliestStart());
-            batch.pending++;
-            exchanges.add(new Pending(createExchange(delivery, listing.requestId), delivery.call(), batch));
-        }
         if (exchanges.isEmpty()) {
             commitWatermark(batch);
             return 0;
         }
         return processBatch(exchanges);
+    }
+
+    /**
+     * Selects the new records of a listing, oldest first and at most maxMessagesPerPoll, enriches them and creates
+     * their exchanges. Records left out are noted in the batch as undelivered.
+     */
+    private Queue<Object> prepareExchanges(Listing listing, PollBatch batch) {
+        List<FeedRecord> fresh = PollPlanner.select(
+                listing.records, id -> inFlight.containsKey(id) || delivered.contains(id));
+        int limit = maxMessagesPerPoll > 0 ? Math.min(maxMessagesPerPoll, fresh.size()) : fresh.size();
+        fresh.subList(limit, fresh.size()).forEach(batch::undelivered);
+
+        Queue<Object> exchanges = new LinkedList<>();
+        for (CallEnricher.Delivery delivery : deliveries(fresh.subList(0, limit), batch)) {
+            inFlight.put(delivery.call().id(), delivery.call().earliestStart());
+            batch.pending++;
+            exchanges.add(new Pending(createExchange(delivery, listing.requestId), delivery.call(), batch));
+        }
+        return exchanges;
     }
 
     private Instant floor(Instant now) {

@@ -24,7 +24,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 
 /**
- * A WireMock transformer that answers calls/list, calls/extensive, calls/transcript and stats/activity/scorecards from
+ * A WireMock transformer that serves calls/list, calls/extensive, calls/transcript and stats/activity/scorecards from
  * a mutable list of calls,
  * so calls can appear over time. calls/list filters by fromDateTime (inclusive) and toDateTime (exclusive) on the
  * call's start, pages with a cursor, and answers 404 "No calls found" for an empty window, as Gong does. Call records
@@ -126,6 +126,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
             return json(404, Map.of("requestId", "fakeempty",
                     "errors", List.of("No calls found corresponding to the provided filters")));
         }
+
         // Gong's order within a page is not documented; newest first makes the consumer's own sorting matter.
         matching.sort(Comparator.comparing(
                 (Map<String, Object> call) -> OffsetDateTime.parse((String) call.get("started")).toInstant())
@@ -135,6 +136,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
             call.put("started", "yesterday");
             matching.add(call);
         }
+
         int offset = request.queryParameter("cursor").isPresent()
                 ? Integer.parseInt(request.queryParameter("cursor").firstValue().substring("page-".length())) : 0;
         int end = Math.min(matching.size(), offset + pageSize);
@@ -183,7 +185,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
     }
 
     /**
-     * Answers one answered scorecard per visible call in the window, selected by the call's start time.
+     * Returns one answered scorecard per visible call in the window, selected by the call's start time.
      */
     private ResponseDefinition scorecards(Map<String, Object> body) {
         List<Map<String, Object>> records = new ArrayList<>();
