@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -82,7 +83,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         GongConfiguration configuration = endpoint.getConfiguration();
         StateRepository<String, String> store = stateStore();
-        String keyPrefix = "gong.consumer." + endpoint.getCredentials().identity() + "." + feed.entity();
+        String keyPrefix = keyPrefix();
         watermarks = new WatermarkStore(store, keyPrefix);
         if (configuration.getIdempotentRepository() != null) {
             delivered = configuration.getIdempotentRepository();
@@ -104,6 +105,18 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
                     ownDelivered != null ? ownDelivered.size() : "external");
         }
         super.doStart();
+    }
+
+    /**
+     * Returns the prefix of this consumer's state keys: the credential identity, the entity and the filter options,
+     * so consumers of other tenants, entities or workspaces never share a watermark.
+     */
+    String keyPrefix() {
+        StringBuilder prefix = new StringBuilder("gong.consumer.")
+                .append(endpoint.getCredentials().identity()).append('.').append(feed.entity());
+        new TreeMap<>(consumerOptions()).forEach(
+                (name, value) -> prefix.append('.').append(name).append('-').append(value.toString().replace(" ", "")));
+        return prefix.toString();
     }
 
     @Override

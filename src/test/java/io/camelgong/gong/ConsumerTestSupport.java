@@ -108,7 +108,7 @@ abstract class ConsumerTestSupport {
         }
         String value = null;
         for (String line : Files.readAllLines(stateFile())) {
-            if (line.startsWith("gong.consumer.") && line.contains("." + entity + ".watermark=")) {
+            if (line.startsWith("gong.consumer.") && line.contains("." + entity + ".") && line.contains(".watermark=")) {
                 value = line.substring(line.indexOf('=') + 1);
             }
         }

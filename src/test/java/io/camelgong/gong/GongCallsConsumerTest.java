@@ -224,6 +224,19 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void workspacesKeepSeparateState() throws Exception {
+        CamelContext context = startContext(uri("calls", "workspaceId=1162854905530531642"), exchange -> {
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> storedWatermark("calls") != null);
+        GongConsumer consumer = (GongConsumer) context.getRoute("gong-consumer").getConsumer();
+
+        assertThat(consumer.keyPrefix()).startsWith("gong.consumer.accessKey:").endsWith(
+                ".calls.workspaceId-1162854905530531642");
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v2/calls"))).get(0)
+                .queryParameter("workspaceId").firstValue()).isEqualTo("1162854905530531642");
+    }
+
+    @Test
     void readyAfterFirstGoodPoll() throws Exception {
         CamelContext context = startContext(uri("calls", "initialDelay=1000"), exchange -> {
         });
