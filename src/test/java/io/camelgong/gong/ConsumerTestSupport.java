@@ -81,15 +81,22 @@ abstract class ConsumerTestSupport {
      */
     protected CamelContext startContext(String uri, Processor processor, Consumer<CamelContext> beforeStart)
             throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        beforeStart.accept(context);
-        context.getShutdownStrategy().setTimeout(10);
-        context.addRoutes(new RouteBuilder() {
+        return startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId("gong-consumer").process(processor).process(received::add);
             }
-        });
+        }, beforeStart);
+    }
+
+    /**
+     * Starts a context with the given routes, after a step that prepares it.
+     */
+    protected CamelContext startContext(RouteBuilder routes, Consumer<CamelContext> beforeStart) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        beforeStart.accept(context);
+        context.getShutdownStrategy().setTimeout(10);
+        context.addRoutes(routes);
         context.start();
         contexts.add(context);
         return context;

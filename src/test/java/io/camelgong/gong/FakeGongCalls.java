@@ -41,6 +41,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
     private final List<List<String>> transcriptCallIds = new CopyOnWriteArrayList<>();
     private final Map<String, Object> callTemplate;
     private volatile int pageSize = 100;
+    private final java.util.concurrent.atomic.AtomicInteger listFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeGongCalls() {
         this.callTemplate = firstCallOfRecording();
@@ -73,6 +74,13 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
 
     void removeTranscript(String id) {
         transcriptsReady.remove(id);
+    }
+
+    /**
+     * Makes the next calls/list requests fail with HTTP 500.
+     */
+    void failNextLists(int count) {
+        listFailures.set(count);
     }
 
     void setPageSize(int pageSize) {
@@ -113,6 +121,9 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition listCalls(Request request) {
+        if (listFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            return json(500, Map.of("requestId", "fake500", "errors", List.of("Internal error")));
+        }
         Instant from = OffsetDateTime.parse(request.queryParameter("fromDateTime").firstValue()).toInstant();
         Instant to = OffsetDateTime.parse(request.queryParameter("toDateTime").firstValue()).toInstant();
         List<Map<String, Object>> matching = new ArrayList<>();

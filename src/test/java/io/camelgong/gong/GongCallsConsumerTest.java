@@ -107,6 +107,56 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void failedPollKeepsWatermark() throws Exception {
+        gong.addCall("1", at(now.minus(Duration.ofMinutes(30)), 0));
+        startContext(uri("calls", ""), exchange -> {
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 1);
+        waitForPolls(1);
+        Instant before = storedWatermark("calls");
+
+        gong.failNextLists(3);
+        gong.addCall("2", at(now.minus(Duration.ofMinutes(20)), 0));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 2);
+
+        assertThat(receivedIds()).containsExactly("1", "2");
+        assertThat(storedWatermark("calls")).isAfterOrEqualTo(before);
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v2/calls"))).size()).isGreaterThan(4);
+    }
+
+    @Test
+    void asyncRouteCommitsAfterCompletion() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            gong.addCall(String.valueOf(i), at(now.minus(Duration.ofMinutes(60 - i)), 0));
+        }
+        CountDownLatch release = new CountDownLatch(1);
+        String uri = uri("calls", "");
+        startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("gong-consumer").threads(4).process(exchange -> release.await(10, TimeUnit.SECONDS))
+                        .process(received::add);
+            }
+        }, context -> {
+        });
+        waitForPolls(5);
+
+        // Polls that run while the exchanges are in flight may commit, but never past the oldest in-flight call.
+        Instant whileInFlight = storedWatermark("calls");
+        if (whileInFlight != null) {
+            assertThat(whileInFlight).isBeforeOrEqualTo(now.minus(Duration.ofMinutes(59)));
+        }
+        assertThat(received).isEmpty();
+
+        release.countDown();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 4);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> storedWatermark("calls") != null);
+        waitForPolls(3);
+
+        assertThat(receivedIds()).containsExactlyInAnyOrder("1", "2", "3", "4");
+    }
+
+    @Test
     void restartMidPollLosesAndRepeatsNothing() throws Exception {
         for (int i = 1; i <= 6; i++) {
             gong.addCall(String.valueOf(i), at(now.minus(Duration.ofMinutes(70 - i * 10L)), 0));
