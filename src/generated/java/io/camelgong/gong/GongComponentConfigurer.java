@@ -34,6 +34,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": getOrCreateConfiguration(target).setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": getOrCreateConfiguration(target).setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "autowiredenabled":
@@ -44,6 +48,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": getOrCreateConfiguration(target).setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgong.gong.GongConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -62,6 +70,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": getOrCreateConfiguration(target).setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": getOrCreateConfiguration(target).setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "initialfromdatetime":
         case "initialFromDateTime": getOrCreateConfiguration(target).setInitialFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -81,6 +91,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": getOrCreateConfiguration(target).setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -91,6 +103,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": getOrCreateConfiguration(target).setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": getOrCreateConfiguration(target).setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": getOrCreateConfiguration(target).setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
         case "userids":
@@ -108,6 +124,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "autowiredenabled":
@@ -118,6 +138,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.camelgong.gong.GongConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -136,6 +160,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "initialfromdatetime":
         case "initialFromDateTime": return java.lang.String.class;
         case "lazystartproducer":
@@ -155,6 +181,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -165,6 +193,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": return int.class;
         case "userids":
@@ -183,6 +215,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return getOrCreateConfiguration(target).getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "allowedhosts":
+        case "allowedHosts": return getOrCreateConfiguration(target).getAllowedHosts();
         case "authmode":
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
@@ -193,6 +229,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return getOrCreateConfiguration(target).getCallIds();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -211,6 +251,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return getOrCreateConfiguration(target).getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return getOrCreateConfiguration(target).isIncludePrivateCalls();
         case "initialfromdatetime":
         case "initialFromDateTime": return getOrCreateConfiguration(target).getInitialFromDateTime();
         case "lazystartproducer":
@@ -230,6 +272,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return getOrCreateConfiguration(target).getRange();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statefile":
@@ -240,6 +284,10 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "todatetime":
         case "toDateTime": return getOrCreateConfiguration(target).getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return getOrCreateConfiguration(target).getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": return getOrCreateConfiguration(target).getTranscriptMaxAttempts();
         case "userids":

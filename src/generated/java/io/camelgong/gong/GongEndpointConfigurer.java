@@ -27,6 +27,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "backofferrorthreshold":
@@ -41,6 +45,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": target.getConfiguration().setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contentselector":
@@ -64,6 +72,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": target.getConfiguration().setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": target.getConfiguration().setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialfromdatetime":
@@ -87,6 +97,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
@@ -112,6 +124,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": target.getConfiguration().setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": target.getConfiguration().setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": target.getConfiguration().setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
         case "usefixeddelay":
@@ -131,6 +147,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "backofferrorthreshold":
@@ -145,6 +165,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contentselector":
@@ -168,6 +192,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "initialfromdatetime":
@@ -191,6 +217,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "runlogginglevel":
@@ -216,6 +244,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": return int.class;
         case "usefixeddelay":
@@ -236,6 +268,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowedhosts":
+        case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
         case "backofferrorthreshold":
@@ -250,6 +286,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return target.getConfiguration().getCallIds();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contentselector":
@@ -273,6 +313,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return target.getConfiguration().getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return target.getConfiguration().isIncludePrivateCalls();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "initialfromdatetime":
@@ -296,6 +338,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "runlogginglevel":
@@ -321,6 +365,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
         case "toDateTime": return target.getConfiguration().getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return target.getConfiguration().getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "transcriptmaxattempts":
         case "transcriptMaxAttempts": return target.getConfiguration().getTranscriptMaxAttempts();
         case "usefixeddelay":

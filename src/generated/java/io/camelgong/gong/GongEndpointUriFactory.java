@@ -24,10 +24,12 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(63);
         props.add("accessKey");
         props.add("accessKeySecret");
+        props.add("accessToken");
         props.add("action");
+        props.add("allowedHosts");
         props.add("authMode");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -35,6 +37,8 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("callIds");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("connectTimeout");
         props.add("contentSelector");
         props.add("cursor");
@@ -50,6 +54,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("id");
         props.add("idempotentRepository");
         props.add("includeAvatars");
+        props.add("includePrivateCalls");
         props.add("initialDelay");
         props.add("initialFromDateTime");
         props.add("lazyStartProducer");
@@ -63,6 +68,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("range");
         props.add("readTimeout");
+        props.add("refreshToken");
         props.add("repeatCount");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
@@ -76,14 +82,19 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("timeUnit");
         props.add("toDate");
         props.add("toDateTime");
+        props.add("tokenRefreshSkew");
+        props.add("tokenUrl");
         props.add("transcriptMaxAttempts");
         props.add("useFixedDelay");
         props.add("userIds");
         props.add("workspaceId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessKey");
         secretProps.add("accessKeySecret");
+        secretProps.add("accessToken");
+        secretProps.add("clientSecret");
+        secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(1);

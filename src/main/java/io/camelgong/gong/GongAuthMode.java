@@ -5,5 +5,7 @@ package io.camelgong.gong;
  */
 public enum GongAuthMode {
     /** HTTP Basic with an access key and secret that a Gong admin created. */
-    accessKey
+    accessKey,
+    /** OAuth 2 bearer tokens from a Gong app, renewed with single-use refresh tokens. */
+    oauth
 }

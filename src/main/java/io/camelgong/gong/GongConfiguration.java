@@ -17,14 +17,38 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class GongConfiguration implements Cloneable {
 
+    /** Gong's OAuth token endpoint. */
+    public static final String DEFAULT_TOKEN_URL = "https://app.gong.io/oauth2/generate-customer-token";
+    /** The API host used until a token response names the customer's own. */
+    public static final String DEFAULT_BASE_URL = "https://api.gong.io";
+
     // Authentication
 
-    @UriParam(label = "security", enums = "accessKey")
+    @UriParam(label = "security", enums = "accessKey,oauth")
     private GongAuthMode authMode;
     @UriParam(label = "security", secret = true)
     private String accessKey;
     @UriParam(label = "security", secret = true)
     private String accessKeySecret;
+
+    // OAuth
+
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+    @UriParam(label = "security")
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = DEFAULT_TOKEN_URL)
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration")
+    private long tokenRefreshSkew = 60_000;
+    @UriParam(label = "security")
+    private String allowedHosts;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean includePrivateCalls;
 
     // State: OAuth token chain, consumer watermark and delivered ids
 
@@ -35,8 +59,8 @@ public class GongConfiguration implements Cloneable {
 
     // Connection
 
-    @UriParam(label = "common", defaultValue = "https://api.gong.io")
-    private String baseUrl = "https://api.gong.io";
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
@@ -142,8 +166,8 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret). When unset, the mode follows
-     * from the credentials given.
+     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret) or oauth (bearer tokens of a
+     * Gong app, renewed with refreshToken). When unset, the mode follows from the credentials given.
      */
     public void setAuthMode(GongAuthMode authMode) {
         this.authMode = authMode;
@@ -519,10 +543,107 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * The maximum number of records a consumer delivers per poll, oldest first; the rest come with the next polls. 0 means no
-     * limit.
+     * The maximum number of records a consumer delivers per poll, oldest first; the rest come with the next polls. 0
+     * means no limit.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    // OAuth
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * The OAuth refresh token from the first consent (the authorization-code exchange). Gong refresh tokens are single
+     * use: the component stores each new one in the state store (stateFile or stateRepository) and prefers the stored
+     * chain over this value at start. A different value here starts a new chain, as after a new consent.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * An OAuth access token to use until it is rejected; optional, since one is obtained with the refresh token.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * The client id of the Gong OAuth app.
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * The client secret of the Gong OAuth app.
+     */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * Gong's OAuth token endpoint. Plain http is accepted only for loopback hosts.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public long getTokenRefreshSkew() {
+        return tokenRefreshSkew;
+    }
+
+    /**
+     * How long before the OAuth access token expires to refresh it, in milliseconds (or a duration such as 1m).
+     */
+    public void setTokenRefreshSkew(long tokenRefreshSkew) {
+        this.tokenRefreshSkew = tokenRefreshSkew;
+    }
+
+    public String getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    /**
+     * Comma-separated host names that OAuth requests may go to besides https hosts under gong.io, when Gong's token
+     * answer names them as the customer's API host (api_base_url_for_customer). Plain http is accepted only for
+     * loopback addresses. Ignored when baseUrl is set to something other than https://api.gong.io, because then
+     * every request goes to baseUrl.
+     */
+    public void setAllowedHosts(String allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
+
+    public boolean isIncludePrivateCalls() {
+        return includePrivateCalls;
+    }
+
+    /**
+     * Whether OAuth endpoints return calls that Gong marks private. Gong forbids apps that use OAuth to export private
+     * calls, so by default they are dropped from calls, calls_extensive, call_transcripts and library_folder_content
+     * lists, and calls/get and downloads of a private call fail. Has no effect with accessKey authentication.
+     */
+    public void setIncludePrivateCalls(boolean includePrivateCalls) {
+        this.includePrivateCalls = includePrivateCalls;
     }
 }

@@ -145,10 +145,6 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
             }
             return memoryStore;
         }
-        // Another process (a former cluster leader) may have written the file since this one read it.
-        if (store instanceof GongFileStateRepository file) {
-            file.reload();
-        }
         return store;
     }
 

@@ -19,7 +19,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-import io.camelgong.gong.auth.AccessKeyCredentials;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
@@ -64,6 +63,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
     private MediaDownloader mediaDownloader;
+    private GongAuthMode authMode;
     private GongCredentials credentials;
     private Clock consumerClock = Clock.systemUTC();
 
@@ -154,20 +154,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     private void validateAuthentication() {
-        boolean hasKey = configuration.getAccessKey() != null;
-        boolean hasSecret = configuration.getAccessKeySecret() != null;
-        if (hasKey && !hasSecret || !hasKey && hasSecret) {
-            throw new GongValidationException(
-                    "Missing option '" + (hasKey ? "accessKeySecret" : "accessKey") + "' for Gong access-key"
-                                              + " authentication: set both accessKey and accessKeySecret on the"
-                                              + " endpoint or on the component (camel.component.gong.*)");
-        }
-        if (!hasKey) {
-            throw new GongValidationException(
-                    "Missing Gong credentials for " + getEndpointBaseUri() + ": set accessKey and accessKeySecret on"
-                                              + " the endpoint or on the component (camel.component.gong.access-key,"
-                                              + " camel.component.gong.access-key-secret)");
-        }
+        authMode = GongAuthentication.resolveMode(configuration, getEndpointBaseUri());
     }
 
     static void validateBaseUrl(String url, String optionName) {
@@ -198,7 +185,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         }
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
         }
@@ -224,9 +211,10 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        credentials = createCredentials();
-        pageFetcher = new GongApi(httpClient, credentials);
-        mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
+        credentials = GongAuthentication.createCredentials(this);
+        GongApi api = new GongApi(httpClient, credentials);
+        pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
+        mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials), httpClient);
     }
 
     @Override
@@ -240,15 +228,6 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
             httpClient = null;
         }
         super.doStop();
-    }
-
-    private GongCredentials createCredentials() {
-        return new AccessKeyCredentials(
-                configuration.getAccessKey(), configuration.getAccessKeySecret(), stripSlash(configuration.getBaseUrl()));
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
@@ -282,17 +261,25 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     /**
-     * Returns the credentials of the started endpoint; their identity keys the state of consumers.
-     */
-    GongCredentials getCredentials() {
-        return credentials;
-    }
-
-    /**
      * Replaces the clock that consumers created afterwards take "now" from; for tests of window boundaries.
      */
     void setConsumerClock(Clock consumerClock) {
         this.consumerClock = consumerClock;
+    }
+
+    /**
+     * Returns the authentication mode resolved from the options when the endpoint was created.
+     */
+    public GongAuthMode getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * Returns the credentials of the started endpoint, or {@code null} before it starts. Their
+     * {@code permanentFailure()} tells whether they can no longer work until a person acts.
+     */
+    public GongCredentials getCredentials() {
+        return credentials;
     }
 
     PageFetcher getPageFetcher() {

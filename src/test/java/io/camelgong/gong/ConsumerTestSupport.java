@@ -1,6 +1,7 @@
 package io.camelgong.gong;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -113,13 +115,16 @@ abstract class ConsumerTestSupport {
         if (!Files.exists(stateFile())) {
             return null;
         }
-        String value = null;
-        for (String line : Files.readAllLines(stateFile())) {
-            if (line.startsWith("gong.consumer.") && line.contains("." + entity + ".") && line.contains(".watermark=")) {
-                value = line.substring(line.indexOf('=') + 1);
+        Properties state = new Properties();
+        try (Reader reader = Files.newBufferedReader(stateFile())) {
+            state.load(reader);
+        }
+        for (String key : state.stringPropertyNames()) {
+            if (key.startsWith("gong.consumer.") && key.contains("." + entity) && key.endsWith(".watermark")) {
+                return Instant.parse(state.getProperty(key));
             }
         }
-        return value == null ? null : Instant.parse(value);
+        return null;
     }
 
     protected static String at(Instant instant, int offsetHours) {

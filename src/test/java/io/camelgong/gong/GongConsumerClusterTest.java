@@ -34,9 +34,6 @@ class GongConsumerClusterTest extends ConsumerTestSupport {
         Node a = startNode("node-a");
         await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() >= 3);
         Node b = startNode("node-b");
-        // The standby's store reads the file now, as it does when the OAuth token chain is loaded at start; what the
-        // leader writes later reaches it only through the reload on takeover.
-        ((GongComponent) b.context.getComponent("gong")).fileStateRepository(stateFile().toString());
         gong.addCall("4", at(now.minus(Duration.ofMinutes(50)), 0));
         await().atMost(20, TimeUnit.SECONDS).until(() -> received.size() >= 4);
 
