@@ -36,6 +36,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKeySecret": getOrCreateConfiguration(target).setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": getOrCreateConfiguration(target).setAirbyteApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientid":
+        case "airbyteClientId": getOrCreateConfiguration(target).setAirbyteClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": getOrCreateConfiguration(target).setAirbyteClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedhosts":
         case "allowedHosts": getOrCreateConfiguration(target).setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
@@ -55,10 +61,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, io.camelgong.gong.GongConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectorid":
+        case "connectorId": getOrCreateConfiguration(target).setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectorname":
+        case "connectorName": getOrCreateConfiguration(target).setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
         case "contentselector":
         case "contentSelector": getOrCreateConfiguration(target).setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "enrich": getOrCreateConfiguration(target).setEnrich(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaluserid":
+        case "externalUserId": getOrCreateConfiguration(target).setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": getOrCreateConfiguration(target).setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -81,6 +93,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "managerId": getOrCreateConfiguration(target).setManagerId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "organizationid":
+        case "organizationId": getOrCreateConfiguration(target).setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": getOrCreateConfiguration(target).setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": getOrCreateConfiguration(target).setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -91,8 +105,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": getOrCreateConfiguration(target).setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redirecturl":
+        case "redirectUrl": getOrCreateConfiguration(target).setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchfields":
+        case "searchFields": getOrCreateConfiguration(target).setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchlimit":
+        case "searchLimit": getOrCreateConfiguration(target).setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "searchquery":
+        case "searchQuery": getOrCreateConfiguration(target).setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -113,6 +135,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": getOrCreateConfiguration(target).setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -126,6 +150,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKeySecret": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return java.lang.String.class;
+        case "airbyteclientid":
+        case "airbyteClientId": return java.lang.String.class;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return java.lang.String.class;
         case "allowedhosts":
         case "allowedHosts": return java.lang.String.class;
         case "authmode":
@@ -145,10 +175,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return io.camelgong.gong.GongConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectorid":
+        case "connectorId": return java.lang.String.class;
+        case "connectorname":
+        case "connectorName": return java.lang.String.class;
         case "contentselector":
         case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "enrich": return java.lang.String.class;
+        case "externaluserid":
+        case "externalUserId": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -171,6 +207,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "managerId": return java.lang.String.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "organizationid":
+        case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -181,8 +219,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "searchfields":
+        case "searchFields": return java.lang.String.class;
+        case "searchlimit":
+        case "searchLimit": return java.lang.Integer.class;
+        case "searchquery":
+        case "searchQuery": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -203,6 +249,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "userIds": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -217,6 +265,12 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKeySecret": return getOrCreateConfiguration(target).getAccessKeySecret();
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return getOrCreateConfiguration(target).getAirbyteApiUrl();
+        case "airbyteclientid":
+        case "airbyteClientId": return getOrCreateConfiguration(target).getAirbyteClientId();
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return getOrCreateConfiguration(target).getAirbyteClientSecret();
         case "allowedhosts":
         case "allowedHosts": return getOrCreateConfiguration(target).getAllowedHosts();
         case "authmode":
@@ -236,10 +290,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectorid":
+        case "connectorId": return getOrCreateConfiguration(target).getConnectorId();
+        case "connectorname":
+        case "connectorName": return getOrCreateConfiguration(target).getConnectorName();
         case "contentselector":
         case "contentSelector": return getOrCreateConfiguration(target).getContentSelector();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "enrich": return getOrCreateConfiguration(target).getEnrich();
+        case "externaluserid":
+        case "externalUserId": return getOrCreateConfiguration(target).getExternalUserId();
         case "folderid":
         case "folderId": return getOrCreateConfiguration(target).getFolderId();
         case "fromdate":
@@ -262,6 +322,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "managerId": return getOrCreateConfiguration(target).getManagerId();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "organizationid":
+        case "organizationId": return getOrCreateConfiguration(target).getOrganizationId();
         case "pagination": return getOrCreateConfiguration(target).getPagination();
         case "primaryuserids":
         case "primaryUserIds": return getOrCreateConfiguration(target).getPrimaryUserIds();
@@ -272,8 +334,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return getOrCreateConfiguration(target).getRange();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "redirecturl":
+        case "redirectUrl": return getOrCreateConfiguration(target).getRedirectUrl();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "searchfields":
+        case "searchFields": return getOrCreateConfiguration(target).getSearchFields();
+        case "searchlimit":
+        case "searchLimit": return getOrCreateConfiguration(target).getSearchLimit();
+        case "searchquery":
+        case "searchQuery": return getOrCreateConfiguration(target).getSearchQuery();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statefile":
@@ -294,6 +364,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
         default: return null;
         }
     }

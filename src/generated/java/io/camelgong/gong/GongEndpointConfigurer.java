@@ -29,6 +29,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": target.getConfiguration().setAirbyteApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientid":
+        case "airbyteClientId": target.getConfiguration().setAirbyteClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": target.getConfiguration().setAirbyteClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "allowedhosts":
         case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
@@ -51,6 +57,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectorid":
+        case "connectorId": target.getConfiguration().setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectorname":
+        case "connectorName": target.getConfiguration().setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
         case "contentselector":
         case "contentSelector": target.getConfiguration().setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
@@ -60,6 +70,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "externaluserid":
+        case "externalUserId": target.getConfiguration().setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -85,6 +97,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "organizationid":
+        case "organizationId": target.getConfiguration().setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -97,6 +111,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redirecturl":
+        case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
@@ -108,6 +124,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "searchfields":
+        case "searchFields": target.getConfiguration().setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchlimit":
+        case "searchLimit": target.getConfiguration().setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "searchquery":
+        case "searchQuery": target.getConfiguration().setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -136,6 +158,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -149,6 +173,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return java.lang.String.class;
+        case "airbyteclientid":
+        case "airbyteClientId": return java.lang.String.class;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return java.lang.String.class;
         case "allowedhosts":
         case "allowedHosts": return java.lang.String.class;
         case "authmode":
@@ -171,6 +201,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectorid":
+        case "connectorId": return java.lang.String.class;
+        case "connectorname":
+        case "connectorName": return java.lang.String.class;
         case "contentselector":
         case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
@@ -180,6 +214,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "externaluserid":
+        case "externalUserId": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -205,6 +241,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "managerId": return java.lang.String.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "organizationid":
+        case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -217,6 +255,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "repeatcount":
@@ -228,6 +268,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "searchfields":
+        case "searchFields": return java.lang.String.class;
+        case "searchlimit":
+        case "searchLimit": return java.lang.Integer.class;
+        case "searchquery":
+        case "searchQuery": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sslcontextparameters":
@@ -256,6 +302,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -270,6 +318,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return target.getConfiguration().getAirbyteApiUrl();
+        case "airbyteclientid":
+        case "airbyteClientId": return target.getConfiguration().getAirbyteClientId();
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return target.getConfiguration().getAirbyteClientSecret();
         case "allowedhosts":
         case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
@@ -292,6 +346,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectorid":
+        case "connectorId": return target.getConfiguration().getConnectorId();
+        case "connectorname":
+        case "connectorName": return target.getConfiguration().getConnectorName();
         case "contentselector":
         case "contentSelector": return target.getConfiguration().getContentSelector();
         case "cursor": return target.getConfiguration().getCursor();
@@ -301,6 +359,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "externaluserid":
+        case "externalUserId": return target.getConfiguration().getExternalUserId();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":
@@ -326,6 +386,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "managerId": return target.getConfiguration().getManagerId();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "organizationid":
+        case "organizationId": return target.getConfiguration().getOrganizationId();
         case "pagination": return target.getConfiguration().getPagination();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
@@ -338,6 +400,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "redirecturl":
+        case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
@@ -349,6 +413,12 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "searchfields":
+        case "searchFields": return target.getConfiguration().getSearchFields();
+        case "searchlimit":
+        case "searchLimit": return target.getConfiguration().getSearchLimit();
+        case "searchquery":
+        case "searchQuery": return target.getConfiguration().getSearchQuery();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sslcontextparameters":
@@ -377,6 +447,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }

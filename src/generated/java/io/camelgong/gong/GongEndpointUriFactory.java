@@ -24,11 +24,14 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("accessKeySecret");
         props.add("accessToken");
         props.add("action");
+        props.add("airbyteApiUrl");
+        props.add("airbyteClientId");
+        props.add("airbyteClientSecret");
         props.add("allowedHosts");
         props.add("authMode");
         props.add("backoffErrorThreshold");
@@ -40,6 +43,8 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
+        props.add("connectorId");
+        props.add("connectorName");
         props.add("contentSelector");
         props.add("cursor");
         props.add("delay");
@@ -47,6 +52,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("entity");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("externalUserId");
         props.add("folderId");
         props.add("fromDate");
         props.add("fromDateTime");
@@ -61,6 +67,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("lookback");
         props.add("managerId");
         props.add("maxMessagesPerPoll");
+        props.add("organizationId");
         props.add("pagination");
         props.add("pollStrategy");
         props.add("primaryUserIds");
@@ -68,12 +75,16 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("range");
         props.add("readTimeout");
+        props.add("redirectUrl");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
+        props.add("searchFields");
+        props.add("searchLimit");
+        props.add("searchQuery");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sslContextParameters");
         props.add("startScheduler");
@@ -88,11 +99,13 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("useFixedDelay");
         props.add("userIds");
         props.add("workspaceId");
+        props.add("workspaceName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessKey");
         secretProps.add("accessKeySecret");
         secretProps.add("accessToken");
+        secretProps.add("airbyteClientSecret");
         secretProps.add("clientSecret");
         secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -15,6 +15,7 @@ import io.camelgong.gong.auth.FileStateStore;
 import io.camelgong.gong.auth.StateRepositoryTokenStore;
 import io.camelgong.gong.auth.TokenManagerRegistry;
 import io.camelgong.gong.auth.TokenStore;
+import io.camelgong.gong.hosted.AirbyteTokenRegistry;
 
 /**
  * The Gong component: creates {@code gong:entity/action} endpoints. Options set on the component are the defaults of
@@ -30,6 +31,7 @@ public class GongComponent extends DefaultComponent {
     private final Map<StateRepository<String, String>, TokenStore> repositoryTokenStores =
             new ConcurrentHashMap<>();
     private final TokenManagerRegistry tokenManagers = new TokenManagerRegistry();
+    private final AirbyteTokenRegistry airbyteTokenRegistry = new AirbyteTokenRegistry();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -90,6 +92,13 @@ public class GongComponent extends DefaultComponent {
      */
     public TokenManagerRegistry getTokenManagers() {
         return tokenManagers;
+    }
+
+    /**
+     * Returns the Airbyte application tokens of hosted endpoints, shared per set of Airbyte credentials.
+     */
+    AirbyteTokenRegistry airbyteTokenRegistry() {
+        return airbyteTokenRegistry;
     }
 
     @Override

@@ -24,7 +24,7 @@ public class GongConfiguration implements Cloneable {
 
     // Authentication
 
-    @UriParam(label = "security", enums = "accessKey,oauth")
+    @UriParam(label = "security", enums = "accessKey,oauth,hosted")
     private GongAuthMode authMode;
     @UriParam(label = "security", secret = true)
     private String accessKey;
@@ -49,6 +49,33 @@ public class GongConfiguration implements Cloneable {
     private String allowedHosts;
     @UriParam(label = "security", defaultValue = "false")
     private boolean includePrivateCalls;
+
+    // Hosted execution through Airbyte's connector API
+
+    @UriParam(label = "security")
+    private String airbyteClientId;
+    @UriParam(label = "security", secret = true)
+    private String airbyteClientSecret;
+    @UriParam(label = "hosted")
+    private String connectorId;
+    @UriParam(label = "hosted")
+    private String workspaceName;
+    @UriParam(label = "hosted")
+    private String externalUserId;
+    @UriParam(label = "hosted")
+    private String organizationId;
+    @UriParam(label = "hosted", defaultValue = "https://api.airbyte.ai")
+    private String airbyteApiUrl = "https://api.airbyte.ai";
+    @UriParam(label = "hosted")
+    private String connectorName;
+    @UriParam(label = "hosted")
+    private String redirectUrl;
+    @UriParam(label = "producer,hosted")
+    private String searchQuery;
+    @UriParam(label = "producer,hosted")
+    private Integer searchLimit;
+    @UriParam(label = "producer,hosted")
+    private String searchFields;
 
     // State: OAuth token chain, consumer watermark and delivered ids
 
@@ -152,6 +179,9 @@ public class GongConfiguration implements Cloneable {
         putIfSet(values, "includeAvatars", includeAvatars);
         putIfSet(values, "cursor", cursor);
         putIfSet(values, "range", range);
+        putIfSet(values, "searchQuery", searchQuery);
+        putIfSet(values, "searchLimit", searchLimit);
+        putIfSet(values, "searchFields", searchFields);
         return values;
     }
 
@@ -166,8 +196,10 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret) or oauth (bearer tokens of a
-     * Gong app, renewed with refreshToken). When unset, the mode follows from the credentials given.
+     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret), oauth (bearer tokens of a
+     * Gong app, renewed with refreshToken) or hosted (every operation runs through Airbyte's connector API, which
+     * keeps the Gong credentials; see airbyteClientId). When unset, the mode follows from the credentials given:
+     * hosted when airbyteClientId is set and neither access-key nor OAuth options are.
      */
     public void setAuthMode(GongAuthMode authMode) {
         this.authMode = authMode;
@@ -193,6 +225,153 @@ public class GongConfiguration implements Cloneable {
      */
     public void setAccessKeySecret(String accessKeySecret) {
         this.accessKeySecret = accessKeySecret;
+    }
+
+    // Hosted execution
+
+    public String getAirbyteClientId() {
+        return airbyteClientId;
+    }
+
+    /**
+     * The client id of an Airbyte application, for hosted execution (authMode=hosted). The component exchanges it
+     * with airbyteClientSecret for an application token of about 15 minutes and renews the token shortly before it
+     * expires.
+     */
+    public void setAirbyteClientId(String airbyteClientId) {
+        this.airbyteClientId = airbyteClientId;
+    }
+
+    public String getAirbyteClientSecret() {
+        return airbyteClientSecret;
+    }
+
+    /**
+     * The client secret of the Airbyte application, for hosted execution.
+     */
+    public void setAirbyteClientSecret(String airbyteClientSecret) {
+        this.airbyteClientSecret = airbyteClientSecret;
+    }
+
+    public String getConnectorId() {
+        return connectorId;
+    }
+
+    /**
+     * The id of the Airbyte Gong connector to run operations on, in hosted mode. Set exactly one of connectorId,
+     * workspaceName and externalUserId. Also the connector that gong:connectors/delete deletes.
+     */
+    public void setConnectorId(String connectorId) {
+        this.connectorId = connectorId;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    /**
+     * The Airbyte workspace whose Gong connector to use, in hosted mode: the component looks the connector up once
+     * when the first operation runs and fails when the workspace has none or more than one. Also the workspace that
+     * gong:connectors/create, list and oauth_initiate work in.
+     */
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public String getExternalUserId() {
+        return externalUserId;
+    }
+
+    /**
+     * Your id for the end user whose Gong connector to use, in hosted mode; looked up like workspaceName. Also the
+     * user that gong:connectors/create, list and oauth_initiate work for.
+     */
+    public void setExternalUserId(String externalUserId) {
+        this.externalUserId = externalUserId;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    /**
+     * The Airbyte organization to send requests for (header X-Organization-Id), when the application belongs to
+     * several organizations.
+     */
+    public void setOrganizationId(String organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    public String getAirbyteApiUrl() {
+        return airbyteApiUrl;
+    }
+
+    /**
+     * The base URL of Airbyte's connector API, without a path. Plain http is accepted only for loopback hosts, such
+     * as a local simulator.
+     */
+    public void setAirbyteApiUrl(String airbyteApiUrl) {
+        this.airbyteApiUrl = airbyteApiUrl;
+    }
+
+    public String getConnectorName() {
+        return connectorName;
+    }
+
+    /**
+     * The name of the connector that gong:connectors/create creates or that gong:connectors/oauth_initiate
+     * creates after consent. Defaults to Gong.
+     */
+    public void setConnectorName(String connectorName) {
+        this.connectorName = connectorName;
+    }
+
+    public String getRedirectUrl() {
+        return redirectUrl;
+    }
+
+    /**
+     * The URL of your application that Airbyte sends the user back to after Gong's OAuth consent, for
+     * gong:connectors/oauth_initiate. The callback carries the secret_id to pass to gong:connectors/create.
+     */
+    public void setRedirectUrl(String redirectUrl) {
+        this.redirectUrl = redirectUrl;
+    }
+
+    public String getSearchQuery() {
+        return searchQuery;
+    }
+
+    /**
+     * The query of a context_store_search (hosted mode only) as JSON text, e.g. {"filter": {"eq": {"active":
+     * true}}, "sort": [{"created": "desc"}]}. Filter operators: eq, neq, gt, gte, lt, lte, in, like, fuzzy, keyword,
+     * not, and, or.
+     */
+    public void setSearchQuery(String searchQuery) {
+        this.searchQuery = searchQuery;
+    }
+
+    public Integer getSearchLimit() {
+        return searchLimit;
+    }
+
+    /**
+     * The number of records per page of a context_store_search; Airbyte's default is 1000.
+     */
+    public void setSearchLimit(Integer searchLimit) {
+        this.searchLimit = searchLimit;
+    }
+
+    public String getSearchFields() {
+        return searchFields;
+    }
+
+    /**
+     * Comma-separated record fields that a context_store_search returns, e.g. id,emailAddress; a dotted name such
+     * as metaData.title selects a nested field. All fields when unset.
+     */
+    public void setSearchFields(String searchFields) {
+        this.searchFields = searchFields;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -64,6 +64,18 @@ public final class GongConstants {
               javaType = "Boolean")
     public static final String TRANSCRIPT_MISSING = "CamelGongTranscriptMissing";
 
+    @Metadata(label = "producer",
+              description = "The id of the Airbyte connector that gong:connectors/create created or"
+                            + " gong:connectors/delete deleted.",
+              javaType = "String")
+    public static final String CONNECTOR_ID = "CamelGongConnectorId";
+
+    @Metadata(label = "producer",
+              description = "The URL to send the user to for Gong's OAuth consent, from"
+                            + " gong:connectors/oauth_initiate.",
+              javaType = "String")
+    public static final String CONSENT_URL = "CamelGongConsentUrl";
+
     private GongConstants() {
     }
 }

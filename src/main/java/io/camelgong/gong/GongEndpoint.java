@@ -25,9 +25,18 @@ import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongParameters;
 import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongHttpClient;
+import io.camelgong.gong.client.HostedMediaDownloader;
+import io.camelgong.gong.client.HostedPageFetcher;
 import io.camelgong.gong.client.MediaDownloader;
+import io.camelgong.gong.client.MediaOpener;
 import io.camelgong.gong.client.PageFetcher;
 import io.camelgong.gong.consumer.GongFeed;
+import io.camelgong.gong.hosted.AirbyteApi;
+import io.camelgong.gong.hosted.AirbyteTokenCache;
+import io.camelgong.gong.hosted.ConnectorAction;
+import io.camelgong.gong.hosted.HostedConnectors;
+import io.camelgong.gong.hosted.HostedSettings;
+import io.camelgong.gong.hosted.HostedValidation;
 
 /**
  * Read users, calls, transcripts, stats, scorecards, trackers, library and coaching data from the Gong
@@ -48,13 +57,15 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
              enums = "users,calls,calls_extensive,call_audio,call_video,workspaces,call_transcripts,"
                      + "stats_activity_aggregate,stats_activity_day_by_day,stats_interaction,settings_scorecards,"
                      + "settings_trackers,library_folders,library_folder_content,coaching,stats_activity_scorecards,"
-                     + "execute")
+                     + "execute,connectors")
     @Metadata(required = true)
     private String entity;
-    @UriPath(description = "The action on the entity: list, get (users, calls) or download (call_audio, call_video)."
-                           + " A consumer URI has no action: gong:calls, gong:call_transcripts or"
-                           + " gong:stats_activity_scorecards.",
-             enums = "list,get,download")
+    @UriPath(description = "The action on the entity: list, get (users, calls), download (call_audio, call_video) or"
+                           + " context_store_search (hosted mode only: users, calls, calls_extensive,"
+                           + " settings_scorecards, stats_activity_scorecards). On gong:connectors: create, list,"
+                           + " delete or oauth_initiate. A consumer URI has no action: gong:calls,"
+                           + " gong:call_transcripts or gong:stats_activity_scorecards.",
+             enums = "list,get,download,context_store_search,create,delete,oauth_initiate")
     private String action;
     @UriParam
     private GongConfiguration configuration;
@@ -62,10 +73,12 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private GongOperation operation;
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
-    private MediaDownloader mediaDownloader;
+    private MediaOpener mediaDownloader;
     private GongAuthMode authMode;
     private GongCredentials credentials;
     private Clock consumerClock = Clock.systemUTC();
+    private AirbyteApi airbyteApi;
+    private HostedConnectors hostedConnectors;
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
@@ -75,6 +88,9 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     @Override
     public Producer createProducer() throws Exception {
+        if (isConnectorAdmin()) {
+            return new GongConnectorsProducer(this);
+        }
         if (operation == null && !EXECUTE.equals(entity)) {
             throw new GongValidationException(
                     "Invalid producer endpoint 'gong:" + entity + "': gong:" + entity + " without an action is a"
@@ -109,7 +125,9 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
      * @throws GongValidationException naming the value, what was expected and what to change
      */
     void validate() {
-        if (action == null && GongFeed.of(entity) != null) {
+        if (isConnectorAdmin()) {
+            ConnectorAction.of(action);
+        } else if (action == null && GongFeed.of(entity) != null) {
             validateConsumer(GongFeed.of(entity));
         } else if (action == null && !EXECUTE.equals(entity) && !GongCatalog.actions(entity).isEmpty()) {
             throw new GongValidationException(
@@ -125,7 +143,14 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
                                               + " set the CamelGongEntity and CamelGongAction headers instead");
         }
-        validateAuthentication();
+        if (isConnectorAdmin() || isHosted()) {
+            authMode = GongAuthMode.hosted;
+            HostedValidation.validate(configuration, operation, isConnectorAdmin());
+            validateBaseUrl(configuration.getAirbyteApiUrl(), "airbyteApiUrl", "https://api.airbyte.ai");
+        } else {
+            HostedValidation.rejectHostedOnly(operation);
+            validateAuthentication();
+        }
         validateBaseUrl(configuration.getBaseUrl(), "baseUrl");
         validatePositive(configuration.getConnectTimeout(), "connectTimeout");
         validatePositive(configuration.getReadTimeout(), "readTimeout");
@@ -137,6 +162,12 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     private void validateConsumer(GongFeed feed) {
+        if (isHosted()) {
+            // NOTE: the consumer keys its state by the Gong credential, which hosted mode does not have here.
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + "': consumers call Gong directly; hosted mode"
+                                              + " (Airbyte) offers producers only. Use accessKey or OAuth options");
+        }
         for (String option : configuration.parameterOptions().keySet()) {
             if (!feed.endpointOptions().contains(option)) {
                 throw new GongValidationException(
@@ -158,19 +189,23 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     static void validateBaseUrl(String url, String optionName) {
+        validateBaseUrl(url, optionName, "https://api.gong.io");
+    }
+
+    static void validateBaseUrl(String url, String optionName, String example) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
             throw new GongValidationException(
-                    "Invalid option " + optionName + "='" + url + "': expected an absolute URL such as"
-                                              + " https://api.gong.io");
+                    "Invalid option " + optionName + "='" + url + "': expected an absolute URL such as "
+                                              + example);
         }
         String scheme = uri.getScheme();
         if (uri.getHost() == null || !"https".equals(scheme) && !"http".equals(scheme)) {
             throw new GongValidationException(
-                    "Invalid option " + optionName + "='" + url + "': expected an absolute https URL such as"
-                                              + " https://api.gong.io");
+                    "Invalid option " + optionName + "='" + url + "': expected an absolute https URL such as "
+                                              + example);
         }
         if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
             throw new GongValidationException(
@@ -181,7 +216,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         if (uri.getRawPath() != null && uri.getRawPath().length() > 1 || uri.getRawQuery() != null) {
             throw new GongValidationException(
                     "Invalid option " + optionName + "='" + url + "': expected the URL without a path or query,"
-                                              + " e.g. https://api.gong.io (the component adds /v2/...)");
+                                              + " e.g. " + example + " (the component adds the API paths)");
         }
     }
 
@@ -211,10 +246,15 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        credentials = GongAuthentication.createCredentials(this);
-        GongApi api = new GongApi(httpClient, credentials);
-        pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
-        mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials), httpClient);
+        if (isConnectorAdmin() || isHosted()) {
+            startHosted();
+        } else {
+            credentials = GongAuthentication.createCredentials(this);
+            GongApi api = new GongApi(httpClient, credentials);
+            pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
+            mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials),
+                    httpClient);
+        }
     }
 
     @Override
@@ -230,8 +270,32 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         super.doStop();
     }
 
+    private void startHosted() {
+        HostedSettings settings = HostedSettings.of(configuration);
+        AirbyteTokenCache tokens = ((GongComponent) getComponent()).airbyteTokenRegistry().cache(settings);
+        airbyteApi = new AirbyteApi(httpClient, tokens, settings);
+        hostedConnectors = new HostedConnectors(airbyteApi);
+        HostedPageFetcher hostedFetcher = new HostedPageFetcher(airbyteApi, hostedConnectors);
+        pageFetcher = hostedFetcher;
+        mediaDownloader = new HostedMediaDownloader(airbyteApi, hostedFetcher);
+    }
+
+    /**
+     * Tells whether the endpoint runs its operations through Airbyte's connector API (authMode=hosted).
+     */
+    public boolean isHosted() {
+        return HostedSettings.isHosted(configuration);
+    }
+
+    private boolean isConnectorAdmin() {
+        return ConnectorAction.ENTITY.equals(entity);
+    }
+
     @Override
     public String getServiceUrl() {
+        if (isConnectorAdmin() || isHosted()) {
+            return configuration.getAirbyteApiUrl();
+        }
         return configuration.getBaseUrl();
     }
 
@@ -286,8 +350,16 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return pageFetcher;
     }
 
-    MediaDownloader getMediaDownloader() {
+    MediaOpener getMediaDownloader() {
         return mediaDownloader;
+    }
+
+    AirbyteApi getAirbyteApi() {
+        return airbyteApi;
+    }
+
+    HostedConnectors getHostedConnectors() {
+        return hostedConnectors;
     }
 
     public String getEntity() {

@@ -358,6 +358,32 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
+    void consumerInHostedModeIsRejected() {
+        CamelContext context = new DefaultCamelContext();
+
+        assertThatThrownBy(() -> {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("gong:calls?authMode=hosted&airbyteClientId=id&airbyteClientSecret=secret"
+                         + "&connectorId=c1").to("log:never");
+                }
+            });
+            context.start();
+        }).hasStackTraceContaining("hosted mode (Airbyte) offers producers only");
+        context.stop();
+    }
+
+    @Test
+    void producerWithoutActionIsRejected() throws Exception {
+        CamelContext context = startContext(uri("calls", "initialDelay=600000"), exchange -> {
+        });
+
+        assertThatThrownBy(() -> context.createProducerTemplate().sendBody(uri("calls", "initialDelay=600000"), null))
+                .hasStackTraceContaining("without an action is a consumer; to send, name the action");
+    }
+
+    @Test
     void invalidLookbackIsRejected() {
         CamelContext context = new DefaultCamelContext();
 
