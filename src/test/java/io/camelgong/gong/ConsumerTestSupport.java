@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -46,6 +47,7 @@ abstract class ConsumerTestSupport {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(gong));
         server.start();
         server.stubFor(any(urlPathMatching("/v2/.*")).willReturn(aResponse()));
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
     }
 
     @AfterEach

@@ -72,6 +72,13 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         corrupted.add(id);
     }
 
+    /**
+     * Marks a call private, as Gong does with isPrivate.
+     */
+    void makePrivate(String id) {
+        calls.get(id).put("isPrivate", Boolean.TRUE);
+    }
+
     void removeTranscript(String id) {
         transcriptsReady.remove(id);
     }
@@ -117,7 +124,8 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         if ("/v2/stats/activity/scorecards".equals(path)) {
             return scorecards(body(request));
         }
-        return json(404, Map.of("requestId", "fake404", "errors", List.of("Not found: " + path)));
+        // anything else, such as an OAuth token endpoint, is answered by its own stub
+        return serveEvent.getResponseDefinition();
     }
 
     private ResponseDefinition listCalls(Request request) {
