@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,8 +48,8 @@ import io.camelgong.gong.consumer.WatermarkStore;
 
 /**
  * Polls Gong for new calls, transcripts or answered scorecards and emits each once, oldest first. Every poll re-reads
- * a trailing window ({@code lookback}) because Gong lists calls late; delivered ids stop repeats. A record counts as
- * delivered, and the watermark moves, only when its exchange completed without an exception.
+ * a trailing window ({@code lookback}) because Gong lists calls late, and the delivered ids stop repeats. A record
+ * counts as delivered, and the watermark moves, only when its exchange completed without an exception.
  */
 public class GongConsumer extends ScheduledBatchPollingConsumer {
 
@@ -61,7 +62,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private final Object commitLock = new Object();
     // Messages about malformed records already logged, so a record that stays in the window is reported once.
     private final Set<String> reportedMalformed = ConcurrentHashMap.newKeySet();
-    // Ids sent to the route whose exchange has not completed yet, with their earliest start; not selected again.
+    // Ids sent to the route whose exchange has not completed yet, with their earliest start; never selected twice.
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
 
     private CallEnricher enricher;
@@ -70,6 +71,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     private StateIdempotentRepository ownDelivered;
     // Kept across route restarts in this process when no state store is configured.
     private MemoryStateRepository memoryStore;
+    private volatile boolean permanentFailureReported;
 
     public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
         super(endpoint, processor);
@@ -162,6 +164,18 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        Optional<GongAuthenticationException> permanentFailure = endpoint.getCredentials().permanentFailure();
+        if (permanentFailure.isPresent()) {
+            // Every request would fail the same way until a person acts, so send none.
+            if (!permanentFailureReported) {
+                permanentFailureReported = true;
+                LOG.error("Gong {} consumer stops reading: its credentials no longer work and need a new consent or"
+                          + " key; the route keeps running and each poll fails until a restart with new credentials:"
+                          + " {}", feed.entity(), permanentFailure.get().getMessage());
+            }
+            throw permanentFailure.get();
+        }
+
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant floor = floor(now);
         Instant watermark = watermarks.watermark();

@@ -177,7 +177,8 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
             }
         }
         GongParameters.checkOptions(feed.operation(), configuration.parameterOptions());
-        if (feed != GongFeed.CALLS && (configuration.getEnrich() != null || configuration.getContentSelector() != null)) {
+        boolean enrichment = configuration.getEnrich() != null || configuration.getContentSelector() != null;
+        if (feed != GongFeed.CALLS && enrichment) {
             throw new GongValidationException(
                     "Options enrich and contentSelector apply to the gong:calls consumer only, not to gong:" + entity);
         }

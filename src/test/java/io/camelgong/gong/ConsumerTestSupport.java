@@ -66,8 +66,10 @@ abstract class ConsumerTestSupport {
      * Returns a consumer URI on the fake Gong with a short delay, the shared state file and extra options.
      */
     protected String uri(String entity, String options) {
-        return "gong:" + entity + "?baseUrl=http://127.0.0.1:" + server.port() + "&accessKey=key&accessKeySecret=RAW(s3cret)"
-               + "&stateFile=" + stateFile() + (options.contains("delay=") ? "" : "&delay=100") + (options.contains("initialDelay=") ? "" : "&initialDelay=0")
+        String delay = options.contains("delay=") ? "" : "&delay=100";
+        String initialDelay = options.contains("initialDelay=") ? "" : "&initialDelay=0";
+        return "gong:" + entity + "?baseUrl=http://127.0.0.1:" + server.port()
+               + "&accessKey=key&accessKeySecret=RAW(s3cret)&stateFile=" + stateFile() + delay + initialDelay
                + (options.isEmpty() ? "" : "&" + options);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
     private final List<List<String>> transcriptCallIds = new CopyOnWriteArrayList<>();
     private final Map<String, Object> callTemplate;
     private volatile int pageSize = 100;
-    private final java.util.concurrent.atomic.AtomicInteger listFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger listFailures = new AtomicInteger();
 
     FakeGongCalls() {
         this.callTemplate = firstCallOfRecording();

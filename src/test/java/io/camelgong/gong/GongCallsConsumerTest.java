@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -72,7 +74,7 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
         gong.addCall("2", at(now.minus(Duration.ofHours(2)), 0));
         gong.addCall("3", at(now.minus(Duration.ofHours(1)), 0));
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-        List<String> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> attempts = new CopyOnWriteArrayList<>();
 
         startContext(uri("calls", ""), exchange -> {
             String id = exchange.getMessage().getHeader(GongConstants.CALL_ID, String.class);
@@ -406,6 +408,6 @@ class GongCallsConsumerTest extends ConsumerTestSupport {
     }
 
     private static List<String> ids(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).mapToObj(String::valueOf).toList();
+        return IntStream.range(from, to).mapToObj(String::valueOf).toList();
     }
 }

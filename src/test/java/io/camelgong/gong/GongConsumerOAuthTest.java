@@ -9,10 +9,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +55,26 @@ class GongConsumerOAuthTest extends ConsumerTestSupport {
         assertThat(keys).anyMatch(key -> key.startsWith("gong.consumer.") && key.endsWith(".calls.watermark"));
         assertThat(keys).anyMatch(key -> !key.startsWith("gong.consumer."));
         assertThat(Files.readString(stateFile())).doesNotContain("accessKey:");
+    }
+
+    @Test
+    void spentRefreshTokenStopsRequests() throws Exception {
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
+        gong.addCall("1", at(now.minus(Duration.ofHours(1)), 0));
+        String uri = "gong:calls?baseUrl=http://127.0.0.1:" + server.port() + "&clientId=consumerclient"
+                     + "&clientSecret=RAW(client-secret)&refreshToken=RAW(spent-refresh)"
+                     + "&tokenUrl=RAW(http://127.0.0.1:" + server.port() + TOKEN_PATH + ")&stateFile=" + stateFile()
+                     + "&delay=100&initialDelay=0";
+
+        CamelContext context = startContext(uri, exchange -> {
+        });
+        GongConsumer consumer = (GongConsumer) context.getRoute("gong-consumer").getConsumer();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> consumer.getErrorCounter() >= 5);
+
+        assertThat(received).isEmpty();
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/v2/calls")))).isEmpty();
     }
 
     private Set<String> stateKeys() throws Exception {

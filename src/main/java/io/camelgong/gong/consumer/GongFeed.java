@@ -106,7 +106,8 @@ public enum GongFeed {
     public FeedRecord toRecord(Map<String, Object> data, PollWindow window) {
         Object id = data.get(idField);
         if (id == null || id.toString().isBlank()) {
-            throw new IllegalArgumentException("Gong " + entity + " record without '" + idField + "': " + data.keySet());
+            throw new IllegalArgumentException(
+                    "Gong " + entity + " record without '" + idField + "': " + data.keySet());
         }
         if (startedField == null) {
             return new FeedRecord(id.toString(), window.from(), window.to(), data);
