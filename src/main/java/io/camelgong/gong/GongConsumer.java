@@ -72,6 +72,8 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     // Kept across route restarts in this process when no state store is configured.
     private MemoryStateRepository memoryStore;
     private volatile boolean permanentFailureReported;
+    // Reset at every start, so the first poll after a (re)start reads the stored state again.
+    private volatile boolean stateOpened;
 
     public GongConsumer(GongEndpoint endpoint, Processor processor, GongFeed feed, Clock clock) {
         super(endpoint, processor);
@@ -84,9 +86,22 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         GongConfiguration configuration = endpoint.getConfiguration();
+        enricher = createEnricher(configuration);
+        setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        stateOpened = false;
+        super.doStart();
+    }
+
+    /**
+     * Opens the watermark and the delivered ids at the first poll rather than at start: under OAuth the company
+     * that keys them is known only once an access token exists, and a takeover in a cluster must read the state the
+     * previous leader left.
+     */
+    private void openState() {
+        GongConfiguration configuration = endpoint.getConfiguration();
         StateRepository<String, String> store = stateStore();
         String keyPrefix = keyPrefix();
-        watermarks = new WatermarkStore(store, keyPrefix);
+        WatermarkStore opened = new WatermarkStore(store, keyPrefix);
         if (configuration.getIdempotentRepository() != null) {
             delivered = configuration.getIdempotentRepository();
         } else {
@@ -94,28 +109,27 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
             delivered = ownDelivered;
         }
         ServiceHelper.startService(delivered);
-        enricher = createEnricher(configuration);
-        setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
 
-        if (watermarks.watermark() == null) {
+        if (opened.watermark() == null) {
             LOG.info("Gong {} consumer started without a stored watermark; the first poll starts at"
                      + " initialFromDateTime={} (lookback {})", feed.entity(), configuration.getInitialFromDateTime(),
                     planner.lookback());
         } else {
             LOG.info("Gong {} consumer started at watermark {} (floor {}, lookback {}, {} delivered ids kept)",
-                    feed.entity(), watermarks.watermark(), watermarks.floor(), planner.lookback(),
+                    feed.entity(), opened.watermark(), opened.floor(), planner.lookback(),
                     ownDelivered != null ? ownDelivered.size() : "external");
         }
-        super.doStart();
+        watermarks = opened;
+        stateOpened = true;
     }
 
     /**
-     * Returns the prefix of this consumer's state keys: the credential identity, the entity and the filter options,
-     * so consumers of other tenants, entities or workspaces never share a watermark.
+     * Returns the prefix of this consumer's state keys: the Gong company's identity, the entity and the filter
+     * options, so consumers of other companies, entities or workspaces never share a watermark.
      */
     String keyPrefix() {
         StringBuilder prefix = new StringBuilder("gong.consumer.")
-                .append(endpoint.getCredentials().identity()).append('.').append(feed.entity());
+                .append(endpoint.getCredentials().tenantIdentity()).append('.').append(feed.entity());
         new TreeMap<>(consumerOptions()).forEach(
                 (name, value) -> prefix.append('.').append(name).append('-').append(value.toString().replace(" ", "")));
         return prefix.toString();
@@ -174,6 +188,9 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
                           + " {}", feed.entity(), permanentFailure.get().getMessage());
             }
             throw permanentFailure.get();
+        }
+        if (!stateOpened) {
+            openState();
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

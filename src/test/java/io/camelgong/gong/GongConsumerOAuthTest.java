@@ -58,6 +58,37 @@ class GongConsumerOAuthTest extends ConsumerTestSupport {
     }
 
     @Test
+    void newConsentKeepsWatermark() throws Exception {
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson("{\"access_token\":\"consent-access\","
+                + "\"refresh_token\":\"consent-refresh-next\",\"token_type\":\"bearer\",\"expires_in\":3600,"
+                + "\"scope\":\"api:calls:read:basic\",\"api_base_url_for_customer\":\"http://127.0.0.1:"
+                + server.port() + "\"}")));
+        gong.addCall("1", at(now.minus(Duration.ofHours(2)), 0));
+        gong.addCall("2", at(now.minus(Duration.ofHours(1)), 0));
+        CamelContext first = startContext(consentUri("first-consent-refresh"), exchange -> {
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 2);
+        first.stop();
+        received.clear();
+
+        gong.addCall("3", at(now.minus(Duration.ofMinutes(30)), 0));
+        startContext(consentUri("second-consent-refresh"), exchange -> {
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 1);
+        // one more poll cycle, so a repeat of calls 1 and 2 would have arrived by now
+        Thread.sleep(500);
+
+        assertThat(receivedIds()).containsExactly("3");
+    }
+
+    private String consentUri(String refreshToken) {
+        return "gong:calls?baseUrl=http://127.0.0.1:" + server.port() + "&clientId=consumerclient"
+               + "&clientSecret=RAW(client-secret)&refreshToken=RAW(" + refreshToken + ")"
+               + "&tokenUrl=RAW(http://127.0.0.1:" + server.port() + TOKEN_PATH + ")&stateFile=" + stateFile()
+               + "&delay=100&initialDelay=0";
+    }
+
+    @Test
     void spentRefreshTokenStopsRequests() throws Exception {
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
