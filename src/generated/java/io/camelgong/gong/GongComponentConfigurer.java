@@ -46,6 +46,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": getOrCreateConfiguration(target).setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": getOrCreateConfiguration(target).setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -106,6 +108,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -167,6 +171,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "downloadfile":
+        case "downloadFile": return getOrCreateConfiguration(target).getDownloadFile();
         case "folderid":
         case "folderId": return getOrCreateConfiguration(target).getFolderId();
         case "fromdate":

@@ -36,6 +36,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": target.getConfiguration().setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -93,6 +95,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -151,6 +155,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
+        case "downloadfile":
+        case "downloadFile": return target.getConfiguration().getDownloadFile();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":

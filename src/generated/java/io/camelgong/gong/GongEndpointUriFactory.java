@@ -24,7 +24,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("accessKey");
         props.add("accessKeySecret");
         props.add("action");
@@ -33,6 +33,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("callIds");
         props.add("connectTimeout");
         props.add("cursor");
+        props.add("downloadFile");
         props.add("entity");
         props.add("folderId");
         props.add("fromDate");

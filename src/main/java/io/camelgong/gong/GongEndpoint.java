@@ -23,9 +23,11 @@ import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongParameters;
+import io.camelgong.gong.catalog.OperationKind;
 import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongHttpClient;
 import io.camelgong.gong.client.MediaDownloader;
+import io.camelgong.gong.client.MediaInputStream;
 import io.camelgong.gong.client.PageFetcher;
 
 /**
@@ -83,6 +85,7 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());
+            validateDownloadFile();
         } else if (action != null) {
             throw new GongValidationException(
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
@@ -96,6 +99,14 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
             throw new GongValidationException(
                     "Invalid option proxyPort=" + proxyPort + ": expected a TCP port from 1 to 65535");
+        }
+    }
+
+    private void validateDownloadFile() {
+        if (configuration.getDownloadFile() != null && operation.kind() != OperationKind.DOWNLOAD) {
+            throw new GongValidationException(
+                    "Invalid option downloadFile for gong:" + operation.name() + ": only call_audio/download and"
+                                              + " call_video/download write files; remove the option");
         }
     }
 
@@ -172,6 +183,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         httpClient = new GongHttpClient(getCamelContext(), configuration);
         pageFetcher = new GongApi(httpClient, createCredentials());
         mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
+        if (operation == null || operation.kind() == OperationKind.DOWNLOAD) {
+            MediaInputStream.excludeFromStreamCaching(getCamelContext());
+        }
     }
 
     @Override
