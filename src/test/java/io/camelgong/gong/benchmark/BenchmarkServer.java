@@ -45,6 +45,9 @@ final class BenchmarkServer implements AutoCloseable {
     private volatile long firstAccepted;
     private volatile long lastAccepted;
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong tokenRequests = new AtomicLong();
+    private final AtomicLong tokenGeneration = new AtomicLong();
+    private String currentRefreshToken = "rt0";
 
     BenchmarkServer(ObjectMapper mapper) throws IOException {
         callsPage = Page.load(mapper, "/benchmark/calls_list_november.json");
@@ -58,6 +61,7 @@ final class BenchmarkServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v2/calls", this::handle);
         server.createContext("/media/", this::media);
+        server.createContext("/oauth2/generate-customer-token", this::token);
         server.start();
     }
 
@@ -174,6 +178,36 @@ final class BenchmarkServer implements AutoCloseable {
                     out.write(MEDIA_CHUNK, 0, n);
                     left -= n;
                 }
+            }
+        }
+    }
+
+    long tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /**
+     * Handles a refresh grant like Gong's token endpoint: every refresh token works once, and the response carries
+     * the next one. A spent token gets 400 invalid_grant.
+     */
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            tokenRequests.incrementAndGet();
+            String query = exchange.getRequestURI().getRawQuery();
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String grant = (query == null ? "" : query) + "&" + form;
+            Matcher presented = Pattern.compile("(?:^|&)refresh_token=([^&]*)").matcher(grant);
+            synchronized (this) {
+                if (!presented.find() || !presented.group(1).equals(currentRefreshToken)) {
+                    send(exchange, 400, "{\"error\":\"invalid_grant\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                long generation = tokenGeneration.incrementAndGet();
+                currentRefreshToken = "rt" + generation;
+                String json = "{\"access_token\":\"at" + generation + "\",\"refresh_token\":\"" + currentRefreshToken
+                              + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"api:calls:read:basic\","
+                              + "\"api_base_url_for_customer\":\"" + baseUrl() + "\"}";
+                send(exchange, 200, json.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

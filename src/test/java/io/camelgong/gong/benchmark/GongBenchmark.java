@@ -17,11 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -53,9 +58,27 @@ public final class GongBenchmark {
     private GongBenchmark(BenchmarkServer server) throws Exception {
         this.server = server;
         this.context = new DefaultCamelContext();
-        context.addRoutes(routes(server.baseUrl()));
+        context.addRoutes(routes(server.baseUrl(), unthrottledOptions(server.baseUrl())));
         context.start();
         this.template = context.createProducerTemplate();
+    }
+
+    /**
+     * Returns the endpoint options that lift a client-side rate limit and daily request budget, when the endpoint
+     * has them, so that the throughput and memory figures measure the client and not the limiter. The options are
+     * detected by creating an endpoint, because branches without the rate limiter reject them as unknown.
+     */
+    static String unthrottledOptions(String baseUrl) throws Exception {
+        String candidate = System.getProperty("benchmark.unthrottledOptions",
+                "rateLimit=1000000&dailyRequestBudget=1000000000");
+        try (CamelContext probe = new DefaultCamelContext()) {
+            probe.start();
+            probe.getEndpoint("gong:calls/list?accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + baseUrl + "&"
+                              + candidate);
+            return "&" + candidate;
+        } catch (ResolveEndpointFailedException e) {
+            return "";
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,7 +107,7 @@ public final class GongBenchmark {
                     memory(server);
                 }
                 if (sections.contains("token")) {
-                    System.out.println("\n## Token refresh\npending: OAuth is not in this branch; nothing to measure");
+                    tokenRefresh(server);
                 }
             } finally {
                 benchmark.context.close();
@@ -92,8 +115,9 @@ public final class GongBenchmark {
         }
     }
 
-    private static RouteBuilder routes(String baseUrl) {
-        String options = "accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + baseUrl + "&pagination=streaming";
+    private static RouteBuilder routes(String baseUrl, String extraOptions) {
+        String options = "accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + baseUrl + "&pagination=streaming"
+                         + extraOptions;
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -327,25 +351,30 @@ public final class GongBenchmark {
         server.totalRecords((long) pages * BenchmarkServer.PAGE_SIZE);
         String base = "gong:calls/list?accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + server.baseUrl()
                       + "&pagination=streaming";
-        try {
-            context.getEndpoint(base + "&" + limiterOptions);
-            exportOnce("with " + limiterOptions, base + "&" + limiterOptions);
-        } catch (org.apache.camel.ResolveEndpointFailedException e) {
+        // Each export gets its own context, because a client-side limiter may be shared per tenant in a context.
+        try (CamelContext limited = new DefaultCamelContext()) {
+            limited.start();
+            limited.getEndpoint(base + "&" + limiterOptions);
+            exportOnce(limited, "with " + limiterOptions, base + "&" + limiterOptions);
+        } catch (ResolveEndpointFailedException e) {
             System.out.println("with " + limiterOptions + ": pending, the endpoint does not take these options yet ("
                                + e.getCause().getClass().getSimpleName() + ")");
         }
-        exportOnce("without a client-side limiter", base);
+        try (CamelContext plain = new DefaultCamelContext()) {
+            plain.start();
+            exportOnce(plain, "with the endpoint's default options", base);
+        }
         server.rateLimit(0);
     }
 
-    private void exportOnce(String label, String uri) throws Exception {
+    private void exportOnce(CamelContext exportContext, String label, String uri) throws Exception {
         server.rateLimit(3);
         Thread.sleep(1100);
         long start = System.nanoTime();
         String outcome;
         long records = 0;
-        try {
-            Exchange exchange = template.request(uri, e -> {
+        try (ProducerTemplate exportTemplate = exportContext.createProducerTemplate()) {
+            Exchange exchange = exportTemplate.request(uri, e -> {
             });
             if (exchange.getException() != null) {
                 throw exchange.getException();
@@ -361,9 +390,63 @@ public final class GongBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double perSecond = server.acceptedPerSecond();
-        System.out.printf("%s: %s after %,d records in %.1f s; %d requests, %d answered 429; accepted requests/s %.2f"
-                          + " = %.0f %% of the limit%n", label, outcome, records, seconds, server.requests(),
-                server.rejected(), perSecond, perSecond / 3 * 100);
+        String use = "completed".equals(outcome)
+                ? String.format("accepted requests/s %.2f = %.1f %% of the limit", perSecond, perSecond / 3 * 100)
+                : "no rate figure for a failed export";
+        System.out.printf("%s: %s after %,d records in %.1f s; %d requests, %d answered 429; %s%n", label, outcome,
+                records, seconds, server.requests(), server.rejected(), use);
+    }
+
+    /**
+     * Sends 200 exchanges at once through an OAuth endpoint that has no access token yet, so every one of them needs
+     * a token at the same moment, and counts the requests to the token endpoint.
+     */
+    private static void tokenRefresh(BenchmarkServer server) throws Exception {
+        int exchanges = Integer.getInteger("benchmark.tokenExchanges", 200);
+        String oauthOptions = System.getProperty("benchmark.oauthOptions",
+                "clientId=benchmark&clientSecret=benchmark&refreshToken=rt0&tokenUrl=" + server.baseUrl()
+                                                                            + "/oauth2/generate-customer-token");
+        System.out.printf("%n## Token refresh: %d concurrent exchanges at expiry%n", exchanges);
+        server.totalRecords(BenchmarkServer.PAGE_SIZE);
+        String uri = "gong:calls/list?baseUrl=" + server.baseUrl() + "&pagination=single&" + oauthOptions
+                     + unthrottledOptions(server.baseUrl());
+        try (CamelContext oauth = new DefaultCamelContext()) {
+            oauth.start();
+            try {
+                oauth.getEndpoint(uri);
+            } catch (ResolveEndpointFailedException e) {
+                System.out.println("pending: the endpoint does not take the OAuth options yet ("
+                                   + e.getCause().getMessage() + ")");
+                return;
+            }
+            long before = server.tokenRequests();
+            ExecutorService pool = Executors.newFixedThreadPool(exchanges);
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<Exchange>> results = new ArrayList<>();
+            try (ProducerTemplate oauthTemplate = oauth.createProducerTemplate()) {
+                for (int i = 0; i < exchanges; i++) {
+                    results.add(pool.submit(() -> {
+                        gate.await();
+                        return oauthTemplate.request(uri, e -> {
+                        });
+                    }));
+                }
+                gate.countDown();
+                int failed = 0;
+                String firstFailure = null;
+                for (Future<Exchange> result : results) {
+                    Exception failure = result.get().getException();
+                    if (failure != null) {
+                        failed++;
+                        firstFailure = firstFailure == null ? failure.getMessage() : firstFailure;
+                    }
+                }
+                System.out.printf("token requests: %d; exchanges failed: %d of %d%s%n", server.tokenRequests() - before,
+                        failed, exchanges, firstFailure == null ? "" : " (first: " + firstFailure + ")");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /**
@@ -389,6 +472,7 @@ public final class GongBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-Dlog4j2.configurationFile=benchmark/log4j2-benchmark.properties",
+                "-Dbenchmark.extraOptions=" + unthrottledOptions(server.baseUrl()),
                 "-cp", classPath(), MemoryProbe.class.getName(), server.baseUrl(), mode, Long.toString(amount)));
         if (directory != null) {
             command.add(directory.toString());

@@ -27,7 +27,8 @@ public final class MemoryProbe {
         String baseUrl = args[0];
         String mode = args[1];
         long amount = Long.parseLong(args[2]);
-        String options = "accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + baseUrl;
+        String options = "accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + baseUrl
+                         + System.getProperty("benchmark.extraOptions", "");
         AtomicLong handled = new AtomicLong();
         try (CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new RouteBuilder() {
