@@ -39,6 +39,8 @@ final class BenchmarkServer implements AutoCloseable {
 
     private volatile long totalRecords = 100_000;
     private volatile int rateLimitPerSecond;
+    private boolean fixedWindow;
+    private long limitSetAt;
     private final Deque<Long> acceptedTimes = new ArrayDeque<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -78,10 +80,15 @@ final class BenchmarkServer implements AutoCloseable {
         this.totalRecords = total;
     }
 
-    /** Sets the requests per second above which the server responds 429, or 0 for no limit. */
-    void rateLimit(int perSecond) {
+    /**
+     * Sets the requests per second above which the server responds 429, or 0 for no limit. A sliding window counts
+     * the requests of the last 1,000 ms; a fixed window counts those of each whole second since this call.
+     */
+    void rateLimit(int perSecond, boolean fixed) {
         synchronized (acceptedTimes) {
             this.rateLimitPerSecond = perSecond;
+            this.fixedWindow = fixed;
+            this.limitSetAt = System.nanoTime();
             acceptedTimes.clear();
         }
         requests.set(0);
@@ -91,7 +98,7 @@ final class BenchmarkServer implements AutoCloseable {
 
     /**
      * Returns the accepted requests per second between the first and the last accepted request since the last
-     * {@link #rateLimit(int)} call.
+     * {@link #rateLimit(int, boolean)} call.
      */
     double acceptedPerSecond() {
         long count = accepted.get();
@@ -219,6 +226,13 @@ final class BenchmarkServer implements AutoCloseable {
         }
         synchronized (acceptedTimes) {
             long now = System.nanoTime();
+            if (fixedWindow) {
+                // Counts per whole second since the limit was set, instead of over the last 1,000 ms.
+                long windowStart = limitSetAt + (now - limitSetAt) / 1_000_000_000L * 1_000_000_000L;
+                while (!acceptedTimes.isEmpty() && acceptedTimes.peekFirst() < windowStart) {
+                    acceptedTimes.removeFirst();
+                }
+            }
             while (!acceptedTimes.isEmpty() && now - acceptedTimes.peekFirst() >= 1_000_000_000L) {
                 acceptedTimes.removeFirst();
             }

@@ -347,28 +347,32 @@ public final class GongBenchmark {
     private void rateLimit() throws Exception {
         int pages = Integer.getInteger("benchmark.rateLimitPages", 45);
         String limiterOptions = System.getProperty("benchmark.rateLimitOptions", "rateLimit=3");
-        System.out.printf("%n## Rate-limit use: server allows 3 requests/s, export of %d pages%n", pages);
         server.totalRecords((long) pages * BenchmarkServer.PAGE_SIZE);
         String base = "gong:calls/list?accessKey=benchmark&accessKeySecret=benchmark&baseUrl=" + server.baseUrl()
                       + "&pagination=streaming";
-        // Each export gets its own context, because a client-side limiter may be shared per tenant in a context.
-        try (CamelContext limited = new DefaultCamelContext()) {
-            limited.start();
-            limited.getEndpoint(base + "&" + limiterOptions);
-            exportOnce(limited, "with " + limiterOptions, base + "&" + limiterOptions);
-        } catch (ResolveEndpointFailedException e) {
-            System.out.println("with " + limiterOptions + ": pending, the endpoint does not take these options yet ("
-                               + e.getCause().getClass().getSimpleName() + ")");
+        for (boolean fixed : new boolean[] {false, true}) {
+            System.out.printf("%n## Rate-limit use: server allows 3 requests/s (%s window), export of %d pages%n",
+                    fixed ? "fixed 1 s" : "sliding 1 s", pages);
+            // Each export gets its own context, because a client-side limiter may be shared per tenant in a context.
+            try (CamelContext limited = new DefaultCamelContext()) {
+                limited.start();
+                limited.getEndpoint(base + "&" + limiterOptions);
+                exportOnce(limited, "with " + limiterOptions, base + "&" + limiterOptions, fixed);
+            } catch (ResolveEndpointFailedException e) {
+                System.out.println("with " + limiterOptions + ": pending, the endpoint does not take these options"
+                                   + " yet (" + e.getCause().getClass().getSimpleName() + ")");
+            }
+            try (CamelContext plain = new DefaultCamelContext()) {
+                plain.start();
+                exportOnce(plain, "with the endpoint's default options", base, fixed);
+            }
         }
-        try (CamelContext plain = new DefaultCamelContext()) {
-            plain.start();
-            exportOnce(plain, "with the endpoint's default options", base);
-        }
-        server.rateLimit(0);
+        server.rateLimit(0, false);
     }
 
-    private void exportOnce(CamelContext exportContext, String label, String uri) throws Exception {
-        server.rateLimit(3);
+    private void exportOnce(CamelContext exportContext, String label, String uri, boolean fixedWindow)
+            throws Exception {
+        server.rateLimit(3, fixedWindow);
         Thread.sleep(1100);
         long start = System.nanoTime();
         String outcome;
