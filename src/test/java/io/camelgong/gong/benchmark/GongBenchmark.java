@@ -397,7 +397,7 @@ public final class GongBenchmark {
         String use = "completed".equals(outcome)
                 ? String.format("accepted requests/s %.2f = %.1f %% of the limit", perSecond, perSecond / 3 * 100)
                 : "no rate figure for a failed export";
-        System.out.printf("%s: %s after %,d records in %.1f s; %d requests, %d answered 429; %s%n", label, outcome,
+        System.out.printf("%s: %s after %,d records in %.1f s; %d requests, %d got 429; %s%n", label, outcome,
                 records, seconds, server.requests(), server.rejected(), use);
     }
 
@@ -462,6 +462,7 @@ public final class GongBenchmark {
         System.out.println("\n## Memory under -Xmx64m (child JVM)");
         server.totalRecords(memoryRecords);
         child(server, "records", memoryRecords, null);
+        child(server, "list", memoryRecords, null);
         child(server, "media", mediaBytes, null);
         Path directory = Files.createTempDirectory("gong-benchmark");
         try {

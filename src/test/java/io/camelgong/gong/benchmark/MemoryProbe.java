@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
@@ -15,8 +16,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Runs one large job in its own JVM, started by {@link GongBenchmark} with a small heap such as -Xmx64m, and prints
- * one RESULT line. Arguments: the server's base URL, then {@code records COUNT}, {@code media BYTES} or
- * {@code file BYTES DIRECTORY}.
+ * one RESULT line. Arguments: the server's base URL, then {@code records COUNT} (pagination=streaming),
+ * {@code list COUNT} (pagination=all), {@code media BYTES} or {@code file BYTES DIRECTORY}.
  */
 public final class MemoryProbe {
 
@@ -39,6 +40,10 @@ public final class MemoryProbe {
                             .split(body()).streaming()
                             .process(exchange -> handled.incrementAndGet())
                             .end();
+                    // For contrast: pagination=all collects every record in one List.
+                    from("direct:list")
+                            .to("gong:calls/list?pagination=all&" + options)
+                            .process(exchange -> handled.addAndGet(exchange.getMessage().getBody(List.class).size()));
                     from("direct:media")
                             .to("gong:call_audio/download?id=" + amount + "&" + options)
                             .process(exchange -> handled.addAndGet(drain(exchange.getMessage()
