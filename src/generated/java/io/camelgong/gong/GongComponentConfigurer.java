@@ -34,6 +34,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": getOrCreateConfiguration(target).setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": getOrCreateConfiguration(target).setAirbyteApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientid":
+        case "airbyteClientId": getOrCreateConfiguration(target).setAirbyteClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": getOrCreateConfiguration(target).setAirbyteClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": getOrCreateConfiguration(target).setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "autowiredenabled":
@@ -42,12 +52,22 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callids":
         case "callIds": getOrCreateConfiguration(target).setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgong.gong.GongConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectorid":
+        case "connectorId": getOrCreateConfiguration(target).setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectorname":
+        case "connectorName": getOrCreateConfiguration(target).setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadfile":
         case "downloadFile": getOrCreateConfiguration(target).setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaluserid":
+        case "externalUserId": getOrCreateConfiguration(target).setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": getOrCreateConfiguration(target).setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -57,10 +77,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": getOrCreateConfiguration(target).setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": getOrCreateConfiguration(target).setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
         case "managerId": getOrCreateConfiguration(target).setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "organizationid":
+        case "organizationId": getOrCreateConfiguration(target).setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": getOrCreateConfiguration(target).setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": getOrCreateConfiguration(target).setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -71,6 +95,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": getOrCreateConfiguration(target).setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redirecturl":
+        case "redirectUrl": getOrCreateConfiguration(target).setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchfields":
+        case "searchFields": getOrCreateConfiguration(target).setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchlimit":
+        case "searchLimit": getOrCreateConfiguration(target).setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "searchquery":
+        case "searchQuery": getOrCreateConfiguration(target).setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -81,10 +115,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": getOrCreateConfiguration(target).setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": getOrCreateConfiguration(target).setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userids":
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": getOrCreateConfiguration(target).setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -96,6 +136,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return java.lang.String.class;
+        case "airbyteclientid":
+        case "airbyteClientId": return java.lang.String.class;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "autowiredenabled":
@@ -104,12 +154,22 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.camelgong.gong.GongConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectorid":
+        case "connectorId": return java.lang.String.class;
+        case "connectorname":
+        case "connectorName": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "downloadfile":
         case "downloadFile": return java.lang.String.class;
+        case "externaluserid":
+        case "externalUserId": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -119,10 +179,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": return java.lang.String.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "organizationid":
+        case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -133,6 +197,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
+        case "searchfields":
+        case "searchFields": return java.lang.String.class;
+        case "searchlimit":
+        case "searchLimit": return java.lang.Integer.class;
+        case "searchquery":
+        case "searchQuery": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -143,10 +217,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -159,6 +239,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return getOrCreateConfiguration(target).getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return getOrCreateConfiguration(target).getAirbyteApiUrl();
+        case "airbyteclientid":
+        case "airbyteClientId": return getOrCreateConfiguration(target).getAirbyteClientId();
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return getOrCreateConfiguration(target).getAirbyteClientSecret();
+        case "allowedhosts":
+        case "allowedHosts": return getOrCreateConfiguration(target).getAllowedHosts();
         case "authmode":
         case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
@@ -167,12 +257,22 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "callids":
         case "callIds": return getOrCreateConfiguration(target).getCallIds();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectorid":
+        case "connectorId": return getOrCreateConfiguration(target).getConnectorId();
+        case "connectorname":
+        case "connectorName": return getOrCreateConfiguration(target).getConnectorName();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "downloadfile":
         case "downloadFile": return getOrCreateConfiguration(target).getDownloadFile();
+        case "externaluserid":
+        case "externalUserId": return getOrCreateConfiguration(target).getExternalUserId();
         case "folderid":
         case "folderId": return getOrCreateConfiguration(target).getFolderId();
         case "fromdate":
@@ -182,10 +282,14 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "id": return getOrCreateConfiguration(target).getId();
         case "includeavatars":
         case "includeAvatars": return getOrCreateConfiguration(target).getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return getOrCreateConfiguration(target).isIncludePrivateCalls();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
         case "managerId": return getOrCreateConfiguration(target).getManagerId();
+        case "organizationid":
+        case "organizationId": return getOrCreateConfiguration(target).getOrganizationId();
         case "pagination": return getOrCreateConfiguration(target).getPagination();
         case "primaryuserids":
         case "primaryUserIds": return getOrCreateConfiguration(target).getPrimaryUserIds();
@@ -196,6 +300,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "range": return getOrCreateConfiguration(target).getRange();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "redirecturl":
+        case "redirectUrl": return getOrCreateConfiguration(target).getRedirectUrl();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
+        case "searchfields":
+        case "searchFields": return getOrCreateConfiguration(target).getSearchFields();
+        case "searchlimit":
+        case "searchLimit": return getOrCreateConfiguration(target).getSearchLimit();
+        case "searchquery":
+        case "searchQuery": return getOrCreateConfiguration(target).getSearchQuery();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statefile":
@@ -206,10 +320,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "todatetime":
         case "toDateTime": return getOrCreateConfiguration(target).getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return getOrCreateConfiguration(target).getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
         default: return null;
         }
     }

@@ -27,17 +27,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
         case "accessKeySecret": target.getConfiguration().setAccessKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": target.getConfiguration().setAirbyteApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientid":
+        case "airbyteClientId": target.getConfiguration().setAirbyteClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": target.getConfiguration().setAirbyteClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowedhosts":
+        case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callids":
         case "callIds": target.getConfiguration().setCallIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectorid":
+        case "connectorId": target.getConfiguration().setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectorname":
+        case "connectorName": target.getConfiguration().setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadfile":
         case "downloadFile": target.getConfiguration().setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaluserid":
+        case "externalUserId": target.getConfiguration().setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
         case "folderId": target.getConfiguration().setFolderId(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
@@ -47,10 +67,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": target.getConfiguration().setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeprivatecalls":
+        case "includePrivateCalls": target.getConfiguration().setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "managerid":
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "organizationid":
+        case "organizationId": target.getConfiguration().setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": target.getConfiguration().setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,6 +85,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": target.getConfiguration().setRange(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redirecturl":
+        case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchfields":
+        case "searchFields": target.getConfiguration().setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchlimit":
+        case "searchLimit": target.getConfiguration().setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "searchquery":
+        case "searchQuery": target.getConfiguration().setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statefile":
@@ -71,10 +105,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
         case "toDateTime": target.getConfiguration().setToDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": target.getConfiguration().setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "userids":
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -86,17 +126,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return java.lang.String.class;
         case "accesskeysecret":
         case "accessKeySecret": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return java.lang.String.class;
+        case "airbyteclientid":
+        case "airbyteClientId": return java.lang.String.class;
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return java.lang.String.class;
+        case "allowedhosts":
+        case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "callids":
         case "callIds": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectorid":
+        case "connectorId": return java.lang.String.class;
+        case "connectorname":
+        case "connectorName": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "downloadfile":
         case "downloadFile": return java.lang.String.class;
+        case "externaluserid":
+        case "externalUserId": return java.lang.String.class;
         case "folderid":
         case "folderId": return java.lang.String.class;
         case "fromdate":
@@ -106,10 +166,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return java.lang.String.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
+        case "includeprivatecalls":
+        case "includePrivateCalls": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "organizationid":
+        case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
@@ -120,6 +184,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return java.lang.String.class;
         case "readtimeout":
         case "readTimeout": return long.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
+        case "searchfields":
+        case "searchFields": return java.lang.String.class;
+        case "searchlimit":
+        case "searchLimit": return java.lang.Integer.class;
+        case "searchquery":
+        case "searchQuery": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statefile":
@@ -130,10 +204,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return java.lang.String.class;
         case "todatetime":
         case "toDateTime": return java.lang.String.class;
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return long.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -146,17 +226,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "accesskeysecret":
         case "accessKeySecret": return target.getConfiguration().getAccessKeySecret();
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
+        case "airbyteapiurl":
+        case "airbyteApiUrl": return target.getConfiguration().getAirbyteApiUrl();
+        case "airbyteclientid":
+        case "airbyteClientId": return target.getConfiguration().getAirbyteClientId();
+        case "airbyteclientsecret":
+        case "airbyteClientSecret": return target.getConfiguration().getAirbyteClientSecret();
+        case "allowedhosts":
+        case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "callids":
         case "callIds": return target.getConfiguration().getCallIds();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectorid":
+        case "connectorId": return target.getConfiguration().getConnectorId();
+        case "connectorname":
+        case "connectorName": return target.getConfiguration().getConnectorName();
         case "cursor": return target.getConfiguration().getCursor();
         case "downloadfile":
         case "downloadFile": return target.getConfiguration().getDownloadFile();
+        case "externaluserid":
+        case "externalUserId": return target.getConfiguration().getExternalUserId();
         case "folderid":
         case "folderId": return target.getConfiguration().getFolderId();
         case "fromdate":
@@ -166,10 +266,14 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "id": return target.getConfiguration().getId();
         case "includeavatars":
         case "includeAvatars": return target.getConfiguration().getIncludeAvatars();
+        case "includeprivatecalls":
+        case "includePrivateCalls": return target.getConfiguration().isIncludePrivateCalls();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "managerid":
         case "managerId": return target.getConfiguration().getManagerId();
+        case "organizationid":
+        case "organizationId": return target.getConfiguration().getOrganizationId();
         case "pagination": return target.getConfiguration().getPagination();
         case "primaryuserids":
         case "primaryUserIds": return target.getConfiguration().getPrimaryUserIds();
@@ -180,6 +284,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "range": return target.getConfiguration().getRange();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "redirecturl":
+        case "redirectUrl": return target.getConfiguration().getRedirectUrl();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "searchfields":
+        case "searchFields": return target.getConfiguration().getSearchFields();
+        case "searchlimit":
+        case "searchLimit": return target.getConfiguration().getSearchLimit();
+        case "searchquery":
+        case "searchQuery": return target.getConfiguration().getSearchQuery();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "statefile":
@@ -190,10 +304,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
         case "toDateTime": return target.getConfiguration().getToDateTime();
+        case "tokenrefreshskew":
+        case "tokenRefreshSkew": return target.getConfiguration().getTokenRefreshSkew();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "userids":
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }

@@ -16,14 +16,65 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class GongConfiguration implements Cloneable {
 
+    /** Gong's OAuth token endpoint. */
+    public static final String DEFAULT_TOKEN_URL = "https://app.gong.io/oauth2/generate-customer-token";
+    /** The API host used until a token response names the customer's own. */
+    public static final String DEFAULT_BASE_URL = "https://api.gong.io";
+
     // Authentication
 
-    @UriParam(label = "security", enums = "accessKey")
+    @UriParam(label = "security", enums = "accessKey,oauth,hosted")
     private GongAuthMode authMode;
     @UriParam(label = "security", secret = true)
     private String accessKey;
     @UriParam(label = "security", secret = true)
     private String accessKeySecret;
+
+    // OAuth
+
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+    @UriParam(label = "security")
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = DEFAULT_TOKEN_URL)
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration")
+    private long tokenRefreshSkew = 60_000;
+    @UriParam(label = "security")
+    private String allowedHosts;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean includePrivateCalls;
+
+    // Hosted execution through Airbyte's connector API
+
+    @UriParam(label = "security")
+    private String airbyteClientId;
+    @UriParam(label = "security", secret = true)
+    private String airbyteClientSecret;
+    @UriParam(label = "hosted")
+    private String connectorId;
+    @UriParam(label = "hosted")
+    private String workspaceName;
+    @UriParam(label = "hosted")
+    private String externalUserId;
+    @UriParam(label = "hosted")
+    private String organizationId;
+    @UriParam(label = "hosted", defaultValue = "https://api.airbyte.ai")
+    private String airbyteApiUrl = "https://api.airbyte.ai";
+    @UriParam(label = "hosted")
+    private String connectorName;
+    @UriParam(label = "hosted")
+    private String redirectUrl;
+    @UriParam(label = "producer,hosted")
+    private String searchQuery;
+    @UriParam(label = "producer,hosted")
+    private Integer searchLimit;
+    @UriParam(label = "producer,hosted")
+    private String searchFields;
 
     // State: OAuth token chain, consumer watermark and delivered ids
 
@@ -34,8 +85,8 @@ public class GongConfiguration implements Cloneable {
 
     // Connection
 
-    @UriParam(label = "common", defaultValue = "https://api.gong.io")
-    private String baseUrl = "https://api.gong.io";
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
@@ -115,6 +166,9 @@ public class GongConfiguration implements Cloneable {
         putIfSet(values, "includeAvatars", includeAvatars);
         putIfSet(values, "cursor", cursor);
         putIfSet(values, "range", range);
+        putIfSet(values, "searchQuery", searchQuery);
+        putIfSet(values, "searchLimit", searchLimit);
+        putIfSet(values, "searchFields", searchFields);
         return values;
     }
 
@@ -129,8 +183,10 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret). When unset, the mode follows
-     * from the credentials given.
+     * How to authenticate to Gong: accessKey (HTTP Basic with an access key and secret), oauth (bearer tokens of a
+     * Gong app, renewed with refreshToken) or hosted (every operation runs through Airbyte's connector API, which
+     * keeps the Gong credentials; see airbyteClientId). When unset, the mode follows from the credentials given:
+     * hosted when airbyteClientId is set and neither access-key nor OAuth options are.
      */
     public void setAuthMode(GongAuthMode authMode) {
         this.authMode = authMode;
@@ -156,6 +212,153 @@ public class GongConfiguration implements Cloneable {
      */
     public void setAccessKeySecret(String accessKeySecret) {
         this.accessKeySecret = accessKeySecret;
+    }
+
+    // Hosted execution
+
+    public String getAirbyteClientId() {
+        return airbyteClientId;
+    }
+
+    /**
+     * The client id of an Airbyte application, for hosted execution (authMode=hosted). The component exchanges it
+     * with airbyteClientSecret for an application token of about 15 minutes and renews the token shortly before it
+     * expires.
+     */
+    public void setAirbyteClientId(String airbyteClientId) {
+        this.airbyteClientId = airbyteClientId;
+    }
+
+    public String getAirbyteClientSecret() {
+        return airbyteClientSecret;
+    }
+
+    /**
+     * The client secret of the Airbyte application, for hosted execution.
+     */
+    public void setAirbyteClientSecret(String airbyteClientSecret) {
+        this.airbyteClientSecret = airbyteClientSecret;
+    }
+
+    public String getConnectorId() {
+        return connectorId;
+    }
+
+    /**
+     * The id of the Airbyte Gong connector to run operations on, in hosted mode. Set exactly one of connectorId,
+     * workspaceName and externalUserId. Also the connector that gong:connectors/delete deletes.
+     */
+    public void setConnectorId(String connectorId) {
+        this.connectorId = connectorId;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    /**
+     * The Airbyte workspace whose Gong connector to use, in hosted mode: the component looks the connector up once
+     * when the first operation runs and fails when the workspace has none or more than one. Also the workspace that
+     * gong:connectors/create, list and oauth_initiate work in.
+     */
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public String getExternalUserId() {
+        return externalUserId;
+    }
+
+    /**
+     * Your id for the end user whose Gong connector to use, in hosted mode; looked up like workspaceName. Also the
+     * user that gong:connectors/create, list and oauth_initiate work for.
+     */
+    public void setExternalUserId(String externalUserId) {
+        this.externalUserId = externalUserId;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    /**
+     * The Airbyte organization to send requests for (header X-Organization-Id), when the application belongs to
+     * several organizations.
+     */
+    public void setOrganizationId(String organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    public String getAirbyteApiUrl() {
+        return airbyteApiUrl;
+    }
+
+    /**
+     * The base URL of Airbyte's connector API, without a path. Plain http is accepted only for loopback hosts, such
+     * as a local simulator.
+     */
+    public void setAirbyteApiUrl(String airbyteApiUrl) {
+        this.airbyteApiUrl = airbyteApiUrl;
+    }
+
+    public String getConnectorName() {
+        return connectorName;
+    }
+
+    /**
+     * The name of the connector that gong:connectors/create creates or that gong:connectors/oauth_initiate
+     * creates after consent. Defaults to Gong.
+     */
+    public void setConnectorName(String connectorName) {
+        this.connectorName = connectorName;
+    }
+
+    public String getRedirectUrl() {
+        return redirectUrl;
+    }
+
+    /**
+     * The URL of your application that Airbyte sends the user back to after Gong's OAuth consent, for
+     * gong:connectors/oauth_initiate. The callback carries the secret_id to pass to gong:connectors/create.
+     */
+    public void setRedirectUrl(String redirectUrl) {
+        this.redirectUrl = redirectUrl;
+    }
+
+    public String getSearchQuery() {
+        return searchQuery;
+    }
+
+    /**
+     * The query of a context_store_search (hosted mode only) as JSON text, e.g. {"filter": {"eq": {"active":
+     * true}}, "sort": [{"created": "desc"}]}. Filter operators: eq, neq, gt, gte, lt, lte, in, like, fuzzy, keyword,
+     * not, and, or.
+     */
+    public void setSearchQuery(String searchQuery) {
+        this.searchQuery = searchQuery;
+    }
+
+    public Integer getSearchLimit() {
+        return searchLimit;
+    }
+
+    /**
+     * The number of records per page of a context_store_search; Airbyte's default is 1000.
+     */
+    public void setSearchLimit(Integer searchLimit) {
+        this.searchLimit = searchLimit;
+    }
+
+    public String getSearchFields() {
+        return searchFields;
+    }
+
+    /**
+     * Comma-separated record fields that a context_store_search returns, e.g. id,emailAddress; a dotted name such
+     * as metaData.title selects a nested field. All fields when unset.
+     */
+    public void setSearchFields(String searchFields) {
+        this.searchFields = searchFields;
     }
 
     public StateRepository<String, String> getStateRepository() {
@@ -436,5 +639,102 @@ public class GongConfiguration implements Cloneable {
      */
     public void setDownloadFile(String downloadFile) {
         this.downloadFile = downloadFile;
+    }
+
+    // OAuth
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * The OAuth refresh token from the first consent (the authorization-code exchange). Gong refresh tokens are single
+     * use: the component stores each new one in the state store (stateFile or stateRepository) and prefers the stored
+     * chain over this value at start. A different value here starts a new chain, as after a new consent.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * An OAuth access token to use until it is rejected; optional, since one is obtained with the refresh token.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * The client id of the Gong OAuth app.
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * The client secret of the Gong OAuth app.
+     */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * Gong's OAuth token endpoint. Plain http is accepted only for loopback hosts.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public long getTokenRefreshSkew() {
+        return tokenRefreshSkew;
+    }
+
+    /**
+     * How long before the OAuth access token expires to refresh it, in milliseconds (or a duration such as 1m).
+     */
+    public void setTokenRefreshSkew(long tokenRefreshSkew) {
+        this.tokenRefreshSkew = tokenRefreshSkew;
+    }
+
+    public String getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    /**
+     * Comma-separated host names that OAuth requests may go to besides https hosts under gong.io, when Gong's token
+     * answer names them as the customer's API host (api_base_url_for_customer). Plain http is accepted only for
+     * loopback addresses. Ignored when baseUrl is set to something other than https://api.gong.io, because then
+     * every request goes to baseUrl.
+     */
+    public void setAllowedHosts(String allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
+
+    public boolean isIncludePrivateCalls() {
+        return includePrivateCalls;
+    }
+
+    /**
+     * Whether OAuth endpoints return calls that Gong marks private. Gong forbids apps that use OAuth to export private
+     * calls, so by default they are dropped from calls, calls_extensive, call_transcripts and library_folder_content
+     * lists, and calls/get and downloads of a private call fail. Has no effect with accessKey authentication.
+     */
+    public void setIncludePrivateCalls(boolean includePrivateCalls) {
+        this.includePrivateCalls = includePrivateCalls;
     }
 }

@@ -55,6 +55,18 @@ public final class GongConstants {
               javaType = "String")
     public static final String DOWNLOAD_FILE = "CamelGongDownloadFile";
 
+    @Metadata(label = "producer",
+              description = "The id of the Airbyte connector that gong:connectors/create created or"
+                            + " gong:connectors/delete deleted.",
+              javaType = "String")
+    public static final String CONNECTOR_ID = "CamelGongConnectorId";
+
+    @Metadata(label = "producer",
+              description = "The URL to send the user to for Gong's OAuth consent, from"
+                            + " gong:connectors/oauth_initiate.",
+              javaType = "String")
+    public static final String CONSENT_URL = "CamelGongConsentUrl";
+
     private GongConstants() {
     }
 }

@@ -18,7 +18,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.camelgong.gong.auth.AccessKeyCredentials;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
@@ -26,9 +25,18 @@ import io.camelgong.gong.catalog.GongParameters;
 import io.camelgong.gong.catalog.OperationKind;
 import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongHttpClient;
+import io.camelgong.gong.client.HostedMediaDownloader;
+import io.camelgong.gong.client.HostedPageFetcher;
 import io.camelgong.gong.client.MediaDownloader;
 import io.camelgong.gong.client.MediaInputStream;
+import io.camelgong.gong.client.MediaOpener;
 import io.camelgong.gong.client.PageFetcher;
+import io.camelgong.gong.hosted.AirbyteApi;
+import io.camelgong.gong.hosted.AirbyteTokenCache;
+import io.camelgong.gong.hosted.ConnectorAction;
+import io.camelgong.gong.hosted.HostedConnectors;
+import io.camelgong.gong.hosted.HostedSettings;
+import io.camelgong.gong.hosted.HostedValidation;
 
 /**
  * Read users, calls, transcripts, stats, scorecards, trackers, library and coaching data from the Gong
@@ -46,11 +54,14 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
              enums = "users,calls,calls_extensive,call_audio,call_video,workspaces,call_transcripts,"
                      + "stats_activity_aggregate,stats_activity_day_by_day,stats_interaction,settings_scorecards,"
                      + "settings_trackers,library_folders,library_folder_content,coaching,stats_activity_scorecards,"
-                     + "execute")
+                     + "execute,connectors")
     @Metadata(required = true)
     private String entity;
-    @UriPath(description = "The action on the entity: list, get (users, calls) or download (call_audio, call_video).",
-             enums = "list,get,download")
+    @UriPath(description = "The action on the entity: list, get (users, calls), download (call_audio, call_video) or"
+                           + " context_store_search (hosted mode only: users, calls, calls_extensive,"
+                           + " settings_scorecards, stats_activity_scorecards). On gong:connectors: create, list,"
+                           + " delete or oauth_initiate.",
+             enums = "list,get,download,context_store_search,create,delete,oauth_initiate")
     private String action;
     @UriParam
     private GongConfiguration configuration;
@@ -58,7 +69,11 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private GongOperation operation;
     private GongHttpClient httpClient;
     private PageFetcher pageFetcher;
-    private MediaDownloader mediaDownloader;
+    private MediaOpener mediaDownloader;
+    private GongAuthMode authMode;
+    private GongCredentials credentials;
+    private AirbyteApi airbyteApi;
+    private HostedConnectors hostedConnectors;
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
@@ -67,6 +82,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Producer createProducer() throws Exception {
+        if (isConnectorAdmin()) {
+            return new GongConnectorsProducer(this);
+        }
         return new GongProducer(this);
     }
 
@@ -82,7 +100,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
      * @throws GongValidationException naming the value, what was expected and what to change
      */
     void validate() {
-        if (!EXECUTE.equals(entity)) {
+        if (isConnectorAdmin()) {
+            ConnectorAction.of(action);
+        } else if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());
             validateDownloadFile();
@@ -91,7 +111,14 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
                                               + " set the CamelGongEntity and CamelGongAction headers instead");
         }
-        validateAuthentication();
+        if (isConnectorAdmin() || isHosted()) {
+            authMode = GongAuthMode.hosted;
+            HostedValidation.validate(configuration, operation, isConnectorAdmin());
+            validateBaseUrl(configuration.getAirbyteApiUrl(), "airbyteApiUrl", "https://api.airbyte.ai");
+        } else {
+            HostedValidation.rejectHostedOnly(operation);
+            validateAuthentication();
+        }
         validateBaseUrl(configuration.getBaseUrl(), "baseUrl");
         validatePositive(configuration.getConnectTimeout(), "connectTimeout");
         validatePositive(configuration.getReadTimeout(), "readTimeout");
@@ -111,36 +138,27 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     private void validateAuthentication() {
-        boolean hasKey = configuration.getAccessKey() != null;
-        boolean hasSecret = configuration.getAccessKeySecret() != null;
-        if (hasKey && !hasSecret || !hasKey && hasSecret) {
-            throw new GongValidationException(
-                    "Missing option '" + (hasKey ? "accessKeySecret" : "accessKey") + "' for Gong access-key"
-                                              + " authentication: set both accessKey and accessKeySecret on the"
-                                              + " endpoint or on the component (camel.component.gong.*)");
-        }
-        if (!hasKey) {
-            throw new GongValidationException(
-                    "Missing Gong credentials for " + getEndpointBaseUri() + ": set accessKey and accessKeySecret on"
-                                              + " the endpoint or on the component (camel.component.gong.access-key,"
-                                              + " camel.component.gong.access-key-secret)");
-        }
+        authMode = GongAuthentication.resolveMode(configuration, getEndpointBaseUri());
     }
 
     static void validateBaseUrl(String url, String optionName) {
+        validateBaseUrl(url, optionName, "https://api.gong.io");
+    }
+
+    static void validateBaseUrl(String url, String optionName, String example) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
             throw new GongValidationException(
-                    "Invalid option " + optionName + "='" + url + "': expected an absolute URL such as"
-                                              + " https://api.gong.io");
+                    "Invalid option " + optionName + "='" + url + "': expected an absolute URL such as "
+                                              + example);
         }
         String scheme = uri.getScheme();
         if (uri.getHost() == null || !"https".equals(scheme) && !"http".equals(scheme)) {
             throw new GongValidationException(
-                    "Invalid option " + optionName + "='" + url + "': expected an absolute https URL such as"
-                                              + " https://api.gong.io");
+                    "Invalid option " + optionName + "='" + url + "': expected an absolute https URL such as "
+                                              + example);
         }
         if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
             throw new GongValidationException(
@@ -151,11 +169,11 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (uri.getRawPath() != null && uri.getRawPath().length() > 1 || uri.getRawQuery() != null) {
             throw new GongValidationException(
                     "Invalid option " + optionName + "='" + url + "': expected the URL without a path or query,"
-                                              + " e.g. https://api.gong.io (the component adds /v2/...)");
+                                              + " e.g. " + example + " (the component adds the API paths)");
         }
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
         }
@@ -181,8 +199,15 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = new GongHttpClient(getCamelContext(), configuration);
-        pageFetcher = new GongApi(httpClient, createCredentials());
-        mediaDownloader = new MediaDownloader(pageFetcher, httpClient);
+        if (isConnectorAdmin() || isHosted()) {
+            startHosted();
+        } else {
+            credentials = GongAuthentication.createCredentials(this);
+            GongApi api = new GongApi(httpClient, credentials);
+            pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
+            mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials),
+                    httpClient);
+        }
         if (operation == null || operation.kind() == OperationKind.DOWNLOAD) {
             MediaInputStream.excludeFromStreamCaching(getCamelContext());
         }
@@ -201,17 +226,32 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         super.doStop();
     }
 
-    private GongCredentials createCredentials() {
-        return new AccessKeyCredentials(
-                configuration.getAccessKey(), configuration.getAccessKeySecret(), stripSlash(configuration.getBaseUrl()));
+    private void startHosted() {
+        HostedSettings settings = HostedSettings.of(configuration);
+        AirbyteTokenCache tokens = ((GongComponent) getComponent()).airbyteTokenRegistry().cache(settings);
+        airbyteApi = new AirbyteApi(httpClient, tokens, settings);
+        hostedConnectors = new HostedConnectors(airbyteApi);
+        HostedPageFetcher hostedFetcher = new HostedPageFetcher(airbyteApi, hostedConnectors);
+        pageFetcher = hostedFetcher;
+        mediaDownloader = new HostedMediaDownloader(airbyteApi, hostedFetcher);
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /**
+     * Tells whether the endpoint runs its operations through Airbyte's connector API (authMode=hosted).
+     */
+    public boolean isHosted() {
+        return HostedSettings.isHosted(configuration);
+    }
+
+    private boolean isConnectorAdmin() {
+        return ConnectorAction.ENTITY.equals(entity);
     }
 
     @Override
     public String getServiceUrl() {
+        if (isConnectorAdmin() || isHosted()) {
+            return configuration.getAirbyteApiUrl();
+        }
         return configuration.getBaseUrl();
     }
 
@@ -240,12 +280,35 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return null;
     }
 
+    /**
+     * Returns the authentication mode resolved from the options when the endpoint was created.
+     */
+    public GongAuthMode getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * Returns the credentials of the started endpoint, or {@code null} before it starts. Their
+     * {@code permanentFailure()} tells whether they can no longer work until a person acts.
+     */
+    public GongCredentials getCredentials() {
+        return credentials;
+    }
+
     PageFetcher getPageFetcher() {
         return pageFetcher;
     }
 
-    MediaDownloader getMediaDownloader() {
+    MediaOpener getMediaDownloader() {
         return mediaDownloader;
+    }
+
+    AirbyteApi getAirbyteApi() {
+        return airbyteApi;
+    }
+
+    HostedConnectors getHostedConnectors() {
+        return hostedConnectors;
     }
 
     public String getEntity() {

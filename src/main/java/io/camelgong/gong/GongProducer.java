@@ -19,6 +19,7 @@ import io.camelgong.gong.client.GongPage;
 import io.camelgong.gong.client.GongPager;
 import io.camelgong.gong.client.MediaDownload;
 import io.camelgong.gong.client.MediaFiles;
+import io.camelgong.gong.hosted.HostedValidation;
 
 /**
  * Runs one Gong operation per exchange and puts the records in the message body.
@@ -72,11 +73,16 @@ public class GongProducer extends DefaultProducer {
                                               + " for gong:execute: set CamelGongEntity (e.g. calls) and"
                                               + " CamelGongAction (e.g. list) before sending to gong:execute");
         }
+        GongOperation operation;
         try {
-            return GongCatalog.operation(entity, action);
+            operation = GongCatalog.operation(entity, action);
         } catch (IllegalArgumentException e) {
             throw new GongValidationException(e.getMessage());
         }
+        if (!endpoint.isHosted()) {
+            HostedValidation.rejectHostedOnly(operation);
+        }
+        return operation;
     }
 
     /**

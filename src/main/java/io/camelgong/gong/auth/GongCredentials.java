@@ -1,5 +1,9 @@
 package io.camelgong.gong.auth;
 
+import java.util.Optional;
+
+import io.camelgong.gong.GongAuthenticationException;
+
 /**
  * Supplies the {@code Authorization} header and the base URL for Gong API requests.
  */
@@ -27,4 +31,12 @@ public interface GongCredentials {
      * Returns a stable, non-secret identity of the credential, used to share rate limiters and token refreshes.
      */
     String identity();
+
+    /**
+     * Returns why these credentials can no longer work until a person acts (for OAuth, a refresh token Gong answered
+     * with invalid_grant), or empty while they may work. A polling consumer checks it to stop polling.
+     */
+    default Optional<GongAuthenticationException> permanentFailure() {
+        return Optional.empty();
+    }
 }

@@ -16,8 +16,11 @@ import static io.camelgong.gong.catalog.ParamType.DATE;
 import static io.camelgong.gong.catalog.ParamType.DATE_TIME;
 import static io.camelgong.gong.catalog.ParamType.ENUM;
 import static io.camelgong.gong.catalog.ParamType.ENUM_LIST;
+import static io.camelgong.gong.catalog.ParamType.FIELD_PATHS;
 import static io.camelgong.gong.catalog.ParamType.ID;
 import static io.camelgong.gong.catalog.ParamType.ID_LIST;
+import static io.camelgong.gong.catalog.ParamType.OBJECT;
+import static io.camelgong.gong.catalog.ParamType.POSITIVE_INTEGER;
 import static io.camelgong.gong.catalog.ParamType.STRING;
 
 /**
@@ -33,6 +36,9 @@ public final class GongCatalog {
             "highlights", "callOutcome", "keyPoints");
     private static final List<String> INTERACTION_FIELDS = List.of(
             "speakers", "video", "personInteractionStats", "questions");
+
+    /** The action that searches Airbyte's stored copy of an entity, available only in hosted mode. */
+    public static final String CONTEXT_STORE_SEARCH = "context_store_search";
 
     private static final Map<String, GongOperation> OPERATIONS = new LinkedHashMap<>();
 
@@ -110,6 +116,11 @@ public final class GongCatalog {
                 .param("filter.reviewerUserIds", ID_LIST, BODY, false, null)
                 .param("filter.callIds", ID_LIST, BODY, false, "callIds")
                 .range("filter.fromDateTime", "filter.toDateTime", false));
+
+        for (String entity : List.of(
+                "users", "calls", "calls_extensive", "settings_scorecards", "stats_activity_scorecards")) {
+            add(contextStoreSearch(entity));
+        }
     }
 
     private GongCatalog() {
@@ -132,9 +143,16 @@ public final class GongCatalog {
         }
         GongOperation operation = OPERATIONS.get(entity + "/" + action);
         if (operation == null) {
+            Set<String> direct = new TreeSet<>();
+            Set<String> hostedOnly = new TreeSet<>();
+            for (String name : actions) {
+                (OPERATIONS.get(entity + "/" + name).hostedOnly() ? hostedOnly : direct).add(name);
+            }
+            String hostedNote = hostedOnly.isEmpty() ? "" : " (in hosted mode also " + hostedOnly + ")";
             throw new IllegalArgumentException(
-                    "Unknown action '" + action + "' for Gong entity '" + entity + "': expected one of " + actions
-                                               + ", as in gong:" + entity + "/" + actions.iterator().next());
+                    "Unknown action '" + action + "' for Gong entity '" + entity + "': expected one of " + direct
+                                               + hostedNote + ", as in gong:" + entity + "/"
+                                               + direct.iterator().next());
         }
         return operation;
     }
@@ -199,6 +217,16 @@ public final class GongCatalog {
                 .param("filter.toDate", DATE, BODY, true, "toDate")
                 .param("filter.userIds", ID_LIST, BODY, false, "userIds")
                 .range("filter.fromDate", "filter.toDate", true);
+    }
+
+    private static GongOperation.Builder contextStoreSearch(String entity) {
+        // Searches the copy of the entity's records that Airbyte keeps; there is no Gong request behind it, so the
+        // operation has no path and runs only in hosted mode. Answers are {data: [...], meta: {has_more, cursor}}.
+        return GongOperation.builder(entity, CONTEXT_STORE_SEARCH)
+                .hostedOnly().post(null).records("data").paging(Paging.BODY_CURSOR)
+                .param("query", OBJECT, BODY, false, "searchQuery")
+                .param("limit", POSITIVE_INTEGER, BODY, false, "searchLimit")
+                .param("fields", FIELD_PATHS, BODY, false, "searchFields");
     }
 
     private static GongOperation.Builder download(String entity, String mediaUrlField) {

@@ -20,6 +20,7 @@ public final class GongOperation {
     private final String recordsField;
     private final Paging paging;
     private final boolean emptyOnNotFound;
+    private final boolean hostedOnly;
     private final String scope;
     private final String mediaUrlField;
     private final Map<String, ParamSpec> params;
@@ -34,6 +35,7 @@ public final class GongOperation {
         this.recordsField = builder.recordsField;
         this.paging = builder.paging;
         this.emptyOnNotFound = builder.emptyOnNotFound;
+        this.hostedOnly = builder.hostedOnly;
         this.scope = builder.scope;
         this.mediaUrlField = builder.mediaUrlField;
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(builder.params));
@@ -93,6 +95,14 @@ public final class GongOperation {
     }
 
     /**
+     * Tells whether the operation exists only in hosted execution through Airbyte's connector API (authMode=hosted),
+     * such as context_store_search, which searches Airbyte's copy of the data and has no Gong HTTP request.
+     */
+    public boolean hostedOnly() {
+        return hostedOnly;
+    }
+
+    /**
      * Returns the OAuth scope that Gong requires for this operation.
      */
     public String scope() {
@@ -147,6 +157,7 @@ public final class GongOperation {
         private String recordsField;
         private Paging paging = Paging.NONE;
         private boolean emptyOnNotFound;
+        private boolean hostedOnly;
         private String scope;
         private String mediaUrlField;
         private final Map<String, ParamSpec> params = new LinkedHashMap<>();
@@ -191,6 +202,11 @@ public final class GongOperation {
 
         Builder emptyOnNotFound() {
             this.emptyOnNotFound = true;
+            return this;
+        }
+
+        Builder hostedOnly() {
+            this.hostedOnly = true;
             return this;
         }
 

@@ -19,6 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.camelgong.gong.GongValidationException;
 
 /**
@@ -29,6 +33,7 @@ import io.camelgong.gong.GongValidationException;
 public final class GongParameters {
 
     private static final Pattern GONG_ID = Pattern.compile("\\d{1,20}");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOW_TO_FIX
             = " Fix the endpoint option or the entry of the CamelGongParams header (or Map body).";
 
@@ -148,6 +153,9 @@ public final class GongParameters {
             case STRING -> toText(value);
             case ENUM -> toEnum(spec, value);
             case ENUM_LIST -> toEnumList(spec, value);
+            case POSITIVE_INTEGER -> toPositiveInteger(value);
+            case OBJECT -> toObject(value);
+            case FIELD_PATHS -> toFieldPaths(value);
         };
         if (normalised == null) {
             throw new GongValidationException(
@@ -265,6 +273,60 @@ public final class GongParameters {
             }
         }
         return null;
+    }
+
+    private static Integer toPositiveInteger(Object value) {
+        long number;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            number = ((Number) value).longValue();
+        } else if (value instanceof CharSequence chars && chars.toString().trim().matches("\\d{1,10}")) {
+            number = Long.parseLong(chars.toString().trim());
+        } else {
+            return null;
+        }
+        return number > 0 && number <= Integer.MAX_VALUE ? (int) number : null;
+    }
+
+    private static Map<String, Object> toObject(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), item));
+            return copy;
+        }
+        if (value instanceof CharSequence chars) {
+            try {
+                return JSON.readValue(chars.toString(), new TypeReference<Map<String, Object>>() {
+                });
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<List<String>> toFieldPaths(Object value) {
+        List<?> items = toList(value);
+        if (items == null || items.isEmpty()) {
+            return null;
+        }
+        List<List<String>> paths = new ArrayList<>(items.size());
+        for (Object item : items) {
+            List<String> segments = new ArrayList<>();
+            if (item instanceof CharSequence chars && !chars.toString().isBlank()) {
+                for (String segment : chars.toString().trim().split("\\.")) {
+                    segments.add(segment);
+                }
+            } else if (item instanceof List<?> list && !list.isEmpty()) {
+                list.forEach(segment -> segments.add(String.valueOf(segment)));
+            } else {
+                return null;
+            }
+            if (segments.stream().anyMatch(String::isBlank)) {
+                return null;
+            }
+            paths.add(segments);
+        }
+        return paths;
     }
 
     private static String toText(Object value) {

@@ -27,7 +27,19 @@ public enum ParamType {
     ENUM("one of the listed values"),
 
     /** A list of values from a fixed set, listed by the parameter. */
-    ENUM_LIST("a list of values from the listed set");
+    ENUM_LIST("a list of values from the listed set"),
+
+    /** A positive whole number. */
+    POSITIVE_INTEGER("a positive whole number, e.g. 100"),
+
+    /** A JSON object, given as a Map or as JSON text, passed on unchanged, e.g. a context store query. */
+    OBJECT("a Map or a JSON object text such as {\"filter\": {\"eq\": {\"active\": true}}}"),
+
+    /**
+     * A list of record field paths, given as a List or a comma-separated string; a dotted name such as
+     * {@code metaData.title} selects a nested field. Sent as a list of path segment lists.
+     */
+    FIELD_PATHS("a list of field names (a List or a comma-separated string; a dotted name selects a nested field)");
 
     private final String expected;
 

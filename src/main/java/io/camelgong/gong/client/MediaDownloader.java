@@ -22,7 +22,7 @@ import io.camelgong.gong.catalog.GongRequest;
  * Downloads a call's audio or video: asks calls/extensive for the pre-signed media URL, then fetches that URL without
  * Gong's credentials, because the URL carries its own signature.
  */
-public final class MediaDownloader {
+public final class MediaDownloader implements MediaOpener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
 
@@ -40,6 +40,7 @@ public final class MediaDownloader {
      * @throws GongValidationException when the request does not name exactly one call
      * @throws GongApiException        when the call has no such media or the object store answers with an error
      */
+    @Override
     public MediaDownload open(GongRequest download) {
         GongOperation operation = download.operation();
         String callId = callId(download);
@@ -96,7 +97,7 @@ public final class MediaDownloader {
         }
     }
 
-    private static String callId(GongRequest download) {
+    static String callId(GongRequest download) {
         Object id = download.params().get("id");
         Object callIds = GongRequest.valueAt(download.params(), "filter.callIds");
         if (id != null && callIds != null) {
