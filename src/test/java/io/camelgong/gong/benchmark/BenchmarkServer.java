@@ -50,6 +50,7 @@ final class BenchmarkServer implements AutoCloseable {
     private final AtomicLong tokenRequests = new AtomicLong();
     private final AtomicLong tokenGeneration = new AtomicLong();
     private String currentRefreshToken = "rt0";
+    private volatile long tokenLifetimeSeconds = 3600;
 
     BenchmarkServer(ObjectMapper mapper) throws IOException {
         callsPage = Page.load(mapper, "/benchmark/calls_list_november.json");
@@ -189,6 +190,11 @@ final class BenchmarkServer implements AutoCloseable {
         }
     }
 
+    /** Sets the expires_in of the access tokens the token endpoint issues. */
+    void tokenLifetime(long seconds) {
+        this.tokenLifetimeSeconds = seconds;
+    }
+
     long tokenRequests() {
         return tokenRequests.get();
     }
@@ -212,7 +218,7 @@ final class BenchmarkServer implements AutoCloseable {
                 long generation = tokenGeneration.incrementAndGet();
                 currentRefreshToken = "rt" + generation;
                 String json = "{\"access_token\":\"at" + generation + "\",\"refresh_token\":\"" + currentRefreshToken
-                              + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"api:calls:read:basic\","
+                              + "\",\"token_type\":\"bearer\",\"expires_in\":" + tokenLifetimeSeconds + ",\"scope\":\"api:calls:read:basic\","
                               + "\"api_base_url_for_customer\":\"" + baseUrl() + "\"}";
                 send(exchange, 200, json.getBytes(StandardCharsets.UTF_8));
             }

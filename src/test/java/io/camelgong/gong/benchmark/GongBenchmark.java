@@ -38,8 +38,7 @@ import io.camelgong.gong.client.PageParseProbe;
  * parse, the page parser before and after streaming, rate-limit use, and memory under -Xmx64m in a child JVM. All
  * traffic goes to a {@link BenchmarkServer} on 127.0.0.1.
  * <p>
- * Run: {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.camelgong.gong.benchmark.GongBenchmark}. System properties: {@code benchmark.records} (100000),
+ * Run: {@code mvn -q -B test-compile exec:java@benchmark}. System properties: {@code benchmark.records} (100000),
  * {@code benchmark.runs} (5), {@code benchmark.sections} (throughput,parse,ratelimit,memory,token),
  * {@code benchmark.memoryRecords} (1000000), {@code benchmark.mediaBytes} (1073741824),
  * {@code benchmark.rateLimitPages} (45), {@code benchmark.rateLimitOptions} (rateLimit=3).
@@ -402,16 +401,20 @@ public final class GongBenchmark {
     }
 
     /**
-     * Sends 200 exchanges at once through an OAuth endpoint that has no access token yet, so every one of them needs
-     * a token at the same moment, and counts the requests to the token endpoint.
+     * Sends 200 exchanges at once through an OAuth endpoint twice: first with no access token yet, then when the
+     * access token has just expired. Each time every exchange needs a token at the same moment, and the figure is the
+     * number of requests to the token endpoint.
      */
     private static void tokenRefresh(BenchmarkServer server) throws Exception {
         int exchanges = Integer.getInteger("benchmark.tokenExchanges", 200);
+        // Tokens live 61 s and are renewed 60 s before they expire, so a token is due for renewal after 1 s.
         String oauthOptions = System.getProperty("benchmark.oauthOptions",
-                "clientId=benchmark&clientSecret=benchmark&refreshToken=rt0&tokenUrl=" + server.baseUrl()
+                "clientId=benchmark&clientSecret=benchmark&refreshToken=rt0&tokenRefreshSkew=60000&tokenUrl="
+                                                                            + server.baseUrl()
                                                                             + "/oauth2/generate-customer-token");
-        System.out.printf("%n## Token refresh: %d concurrent exchanges at expiry%n", exchanges);
+        System.out.printf("%n## Token refresh: %d concurrent exchanges%n", exchanges);
         server.totalRecords(BenchmarkServer.PAGE_SIZE);
+        server.tokenLifetime(61);
         String uri = "gong:calls/list?baseUrl=" + server.baseUrl() + "&pagination=single&" + oauthOptions
                      + unthrottledOptions(server.baseUrl());
         try (CamelContext oauth = new DefaultCamelContext()) {
@@ -423,33 +426,46 @@ public final class GongBenchmark {
                                    + e.getCause().getMessage() + ")");
                 return;
             }
-            long before = server.tokenRequests();
-            ExecutorService pool = Executors.newFixedThreadPool(exchanges);
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Exchange>> results = new ArrayList<>();
             try (ProducerTemplate oauthTemplate = oauth.createProducerTemplate()) {
-                for (int i = 0; i < exchanges; i++) {
-                    results.add(pool.submit(() -> {
-                        gate.await();
-                        return oauthTemplate.request(uri, e -> {
-                        });
-                    }));
-                }
-                gate.countDown();
-                int failed = 0;
-                String firstFailure = null;
-                for (Future<Exchange> result : results) {
-                    Exception failure = result.get().getException();
-                    if (failure != null) {
-                        failed++;
-                        firstFailure = firstFailure == null ? failure.getMessage() : firstFailure;
-                    }
-                }
-                System.out.printf("token requests: %d; exchanges failed: %d of %d%s%n", server.tokenRequests() - before,
-                        failed, exchanges, firstFailure == null ? "" : " (first: " + firstFailure + ")");
-            } finally {
-                pool.shutdownNow();
+                concurrentExchanges(server, oauthTemplate, uri, exchanges, "no access token yet");
+                Thread.sleep(2500);
+                concurrentExchanges(server, oauthTemplate, uri, exchanges, "access token expired");
             }
+        } finally {
+            server.tokenLifetime(3600);
+        }
+    }
+
+    private static void concurrentExchanges(
+            BenchmarkServer server, ProducerTemplate template, String uri, int exchanges, String label)
+            throws Exception {
+        long before = server.tokenRequests();
+        ExecutorService pool = Executors.newFixedThreadPool(exchanges);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<Exchange>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < exchanges; i++) {
+                results.add(pool.submit(() -> {
+                    gate.await();
+                    return template.request(uri, e -> {
+                    });
+                }));
+            }
+            gate.countDown();
+            int failed = 0;
+            String firstFailure = null;
+            for (Future<Exchange> result : results) {
+                Exception failure = result.get().getException();
+                if (failure != null) {
+                    failed++;
+                    firstFailure = firstFailure == null ? failure.getMessage() : firstFailure;
+                }
+            }
+            System.out.printf("%s: token requests %d; exchanges failed %d of %d%s%n", label,
+                    server.tokenRequests() - before, failed, exchanges,
+                    firstFailure == null ? "" : " (first: " + firstFailure + ")");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
