@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -73,13 +74,17 @@ class GongStreamingTest extends CamelTestSupport {
         return "{\"requestId\":\"req-" + firstId + "\",\"records\":" + paging + ",\"calls\":[" + calls + "]}";
     }
 
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
     private void stubThreeCallPages() {
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", absent())
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(1, 2, "c1"))));
+                .willReturn(json(callsPage(1, 2, "c1"))));
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", equalTo("c1"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(3, 2, "c2"))));
+                .willReturn(json(callsPage(3, 2, "c2"))));
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", equalTo("c2"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(5, 1, null))));
+                .willReturn(json(callsPage(5, 1, null))));
     }
 
     @Test
@@ -124,10 +129,10 @@ class GongStreamingTest extends CamelTestSupport {
     void streamingSendsBodyCursorForPost() {
         gong.stubFor(post(urlPathEqualTo("/v2/calls/extensive"))
                 .withRequestBody(equalToJson("{\"filter\":{}}"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(1, 2, "x1"))));
+                .willReturn(json(callsPage(1, 2, "x1"))));
         gong.stubFor(post(urlPathEqualTo("/v2/calls/extensive"))
                 .withRequestBody(equalToJson("{\"filter\":{},\"cursor\":\"x1\"}"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(3, 1, null))));
+                .willReturn(json(callsPage(3, 1, null))));
 
         template.sendBodyAndHeader("direct:split", null, "gongUri", uri("calls_extensive/list"));
 
@@ -138,9 +143,9 @@ class GongStreamingTest extends CamelTestSupport {
     @Test
     void streamingRejectsRepeatedCursor() {
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", absent())
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(1, 1, "same"))));
+                .willReturn(json(callsPage(1, 1, "same"))));
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", equalTo("same"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(2, 1, "same"))));
+                .willReturn(json(callsPage(2, 1, "same"))));
 
         assertThatThrownBy(() -> template.sendBodyAndHeader("direct:split", null, "gongUri", uri("calls/list")))
                 .isInstanceOf(CamelExecutionException.class)
@@ -155,7 +160,7 @@ class GongStreamingTest extends CamelTestSupport {
     @Test
     void streamingFailsOnLaterPageError() {
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", absent())
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(callsPage(1, 1, "c1"))));
+                .willReturn(json(callsPage(1, 1, "c1"))));
         gong.stubFor(get(urlPathEqualTo("/v2/calls")).withQueryParam("cursor", equalTo("c1"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"requestId\":\"bad\",\"errors\":[\"cursor has expired\"]}")));

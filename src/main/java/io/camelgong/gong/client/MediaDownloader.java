@@ -64,7 +64,8 @@ public final class MediaDownloader implements MediaOpener {
         try {
             HttpEntity entity = response.getEntity();
             Header contentRange = response.getFirstHeader(HttpHeaders.CONTENT_RANGE);
-            return new MediaDownload(new MediaInputStream(entity.getContent()), entity.getContentType(), entity.getContentLength(),
+            return new MediaDownload(new MediaInputStream(entity.getContent()), entity.getContentType(),
+                    entity.getContentLength(),
                     contentRange == null ? null : contentRange.getValue(), page.requestId(), response);
         } catch (IOException e) {
             closeQuietly(response);

@@ -218,7 +218,8 @@ final class BenchmarkServer implements AutoCloseable {
                 long generation = tokenGeneration.incrementAndGet();
                 currentRefreshToken = "rt" + generation;
                 String json = "{\"access_token\":\"at" + generation + "\",\"refresh_token\":\"" + currentRefreshToken
-                              + "\",\"token_type\":\"bearer\",\"expires_in\":" + tokenLifetimeSeconds + ",\"scope\":\"api:calls:read:basic\","
+                              + "\",\"token_type\":\"bearer\",\"expires_in\":" + tokenLifetimeSeconds
+                              + ",\"scope\":\"api:calls:read:basic\","
                               + "\"api_base_url_for_customer\":\"" + baseUrl() + "\"}";
                 send(exchange, 200, json.getBytes(StandardCharsets.UTF_8));
             }

@@ -318,7 +318,8 @@ public final class GongBenchmark {
     }
 
     private static byte[] contentPage() throws Exception {
-        try (var in = GongBenchmark.class.getResourceAsStream("/benchmark/calls_extensive_list_content_selector.json")) {
+        String resource = "/benchmark/calls_extensive_list_content_selector.json";
+        try (var in = GongBenchmark.class.getResourceAsStream(resource)) {
             return MAPPER.writeValueAsBytes(MAPPER.readTree(in).get("response"));
         }
     }
