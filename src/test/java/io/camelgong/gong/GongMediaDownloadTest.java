@@ -174,7 +174,7 @@ class GongMediaDownloadTest extends CamelTestSupport {
     }
 
     @Test
-    void secondForbiddenAnswerFails() {
+    void secondForbiddenResponseFails() {
         stubLookup(mediaUrl("denied.mp3"));
         media.stubFor(get(urlPathEqualTo("/media/denied.mp3")).willReturn(aResponse().withStatus(403)));
 

@@ -88,7 +88,7 @@ class GongStreamingTest extends CamelTestSupport {
     }
 
     @Test
-    void streamingReadsNextPageOnlyWhenIteratorNeedsIt() {
+    void streamingFetchesPagesLazily() {
         stubThreeCallPages();
 
         Exchange exchange = template.request(uri("calls/list"), e -> {
@@ -151,7 +151,7 @@ class GongStreamingTest extends CamelTestSupport {
                 .isInstanceOf(CamelExecutionException.class)
                 .hasRootCauseInstanceOf(GongApiException.class)
                 .rootCause().hasMessageContaining("cursor that was sent");
-        // The splitter asks hasNext() before it processes a record, to set CamelSplitComplete, so the failure
+        // The splitter calls hasNext() before it processes a record, to set CamelSplitComplete, so the failure
         // surfaces before the last record ahead of it is processed.
         assertThat(splitCount).hasValue(1);
         gong.verify(2, getRequestedFor(urlPathEqualTo("/v2/calls")));
