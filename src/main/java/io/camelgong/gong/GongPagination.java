@@ -11,7 +11,7 @@ public enum GongPagination {
     /**
      * Returns a lazy {@code java.util.Iterator} over the records of all pages. The first page is read at once; each
      * further page is read only when the iterator reaches it, so {@code split(body()).streaming()} handles any number
-     * of records with one page in memory.
+     * of records with at most two pages in memory (the current one, and the next while it is read).
      */
     streaming
 }
