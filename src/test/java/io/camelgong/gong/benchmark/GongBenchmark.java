@@ -248,13 +248,14 @@ public final class GongBenchmark {
     private static void printThroughput(
             String operation, long records, int runs, Map<String, List<Measurement>> results) {
         System.out.printf("%n## Throughput: %s, %,d records, %d runs (min / median / max)%n", operation, records, runs);
-        System.out.println("| contender | records/s | CPU µs/record | allocated bytes/record |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| contender | records/s | CPU µs/record | of which kernel | allocated bytes/record |");
+        System.out.println("|---|---|---|---|---|");
         for (Map.Entry<String, List<Measurement>> entry : results.entrySet()) {
             List<Measurement> list = entry.getValue();
-            System.out.printf("| %s | %s | %s | %s |%n", entry.getKey(),
+            System.out.printf("| %s | %s | %s | %s | %s |%n", entry.getKey(),
                     Measurement.spread(list.stream().map(Measurement::recordsPerSecond).toList(), "%,.0f"),
                     Measurement.spread(list.stream().map(Measurement::cpuMicrosPerRecord).toList(), "%.2f"),
+                    Measurement.spread(list.stream().map(Measurement::kernelMicrosPerRecord).toList(), "%.2f"),
                     Measurement.spread(list.stream().map(Measurement::allocatedPerRecord).toList(), "%,.0f"));
         }
         List<Measurement> gong = results.get("camel-gong");

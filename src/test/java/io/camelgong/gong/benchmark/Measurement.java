@@ -12,21 +12,24 @@ import java.util.concurrent.Callable;
  * @param records    the records the work handled
  * @param wallNanos  elapsed time
  * @param cpuNanos   CPU time of the current thread (ThreadMXBean), which excludes the server's and the GC's threads
+ * @param userNanos  the user-mode part of {@code cpuNanos}; the rest is kernel time, such as socket system calls
  * @param allocated  bytes allocated by the current thread, or -1 when the JVM does not report them
  */
-record Measurement(long records, long wallNanos, long cpuNanos, long allocated) {
+record Measurement(long records, long wallNanos, long cpuNanos, long userNanos, long allocated) {
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     static Measurement of(Callable<Long> work) throws Exception {
         long allocatedBefore = allocatedBytes();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long userBefore = THREADS.getCurrentThreadUserTime();
         long start = System.nanoTime();
         long records = work.call();
         long wall = System.nanoTime() - start;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        long user = THREADS.getCurrentThreadUserTime() - userBefore;
         long allocatedAfter = allocatedBytes();
-        return new Measurement(records, wall, cpu, allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore);
+        return new Measurement(records, wall, cpu, user, allocatedBefore < 0 ? -1 : allocatedAfter - allocatedBefore);
     }
 
     private static long allocatedBytes() {
@@ -42,6 +45,10 @@ record Measurement(long records, long wallNanos, long cpuNanos, long allocated) 
 
     double cpuMicrosPerRecord() {
         return cpuNanos / 1e3 / records;
+    }
+
+    double kernelMicrosPerRecord() {
+        return (cpuNanos - userNanos) / 1e3 / records;
     }
 
     double allocatedPerRecord() {
