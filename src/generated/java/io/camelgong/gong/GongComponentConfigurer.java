@@ -68,6 +68,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "contentselector":
         case "contentSelector": getOrCreateConfiguration(target).setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": getOrCreateConfiguration(target).setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
         case "enrich": getOrCreateConfiguration(target).setEnrich(property(camelContext, java.lang.String.class, value)); return true;
         case "externaluserid":
         case "externalUserId": getOrCreateConfiguration(target).setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
@@ -182,6 +184,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "contentselector":
         case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
         case "enrich": return java.lang.String.class;
         case "externaluserid":
         case "externalUserId": return java.lang.String.class;
@@ -297,6 +301,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "contentselector":
         case "contentSelector": return getOrCreateConfiguration(target).getContentSelector();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "downloadfile":
+        case "downloadFile": return getOrCreateConfiguration(target).getDownloadFile();
         case "enrich": return getOrCreateConfiguration(target).getEnrich();
         case "externaluserid":
         case "externalUserId": return getOrCreateConfiguration(target).getExternalUserId();

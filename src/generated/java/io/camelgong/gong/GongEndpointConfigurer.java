@@ -65,6 +65,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "contentSelector": target.getConfiguration().setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": target.getConfiguration().setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
         case "enrich": target.getConfiguration().setEnrich(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -209,6 +211,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "delay": return long.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
         case "enrich": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -354,6 +358,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "contentSelector": return target.getConfiguration().getContentSelector();
         case "cursor": return target.getConfiguration().getCursor();
         case "delay": return target.getDelay();
+        case "downloadfile":
+        case "downloadFile": return target.getConfiguration().getDownloadFile();
         case "enrich": return target.getConfiguration().getEnrich();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

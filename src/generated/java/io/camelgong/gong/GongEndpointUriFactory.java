@@ -24,7 +24,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(76);
         props.add("accessKey");
         props.add("accessKeySecret");
         props.add("accessToken");
@@ -48,6 +48,7 @@ public class GongEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("contentSelector");
         props.add("cursor");
         props.add("delay");
+        props.add("downloadFile");
         props.add("enrich");
         props.add("entity");
         props.add("exceptionHandler");

@@ -101,7 +101,7 @@ public class GongConfiguration implements Cloneable {
 
     // Producer: paging and the parameters most operations share
 
-    @UriParam(label = "producer", defaultValue = "all", enums = "all,single")
+    @UriParam(label = "producer", defaultValue = "all", enums = "all,single,streaming")
     private GongPagination pagination = GongPagination.all;
     @UriParam(label = "producer")
     private String id;
@@ -148,6 +148,11 @@ public class GongConfiguration implements Cloneable {
     private int transcriptMaxAttempts = 12;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
+
+    // Producer: media downloads
+
+    @UriParam(label = "producer")
+    private String downloadFile;
 
     /**
      * Returns a copy for one endpoint.
@@ -472,7 +477,9 @@ public class GongConfiguration implements Cloneable {
 
     /**
      * How a list returns its records: all follows every cursor and returns one List; single returns one page and sets
-     * the CamelGongNextCursor header.
+     * the CamelGongNextCursor header. streaming returns a lazy Iterator that reads each next page only when it reaches
+     * it, so split(body()).streaming() handles any number of records in constant memory. With streaming, the
+     * CamelGongTotalRecords and CamelGongRequestId headers come from the first page.
      */
     public void setPagination(GongPagination pagination) {
         this.pagination = pagination;
@@ -727,6 +734,19 @@ public class GongConfiguration implements Cloneable {
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getDownloadFile() {
+        return downloadFile;
+    }
+
+    /**
+     * A file to write a call_audio or call_video download to, instead of returning the media as an InputStream. The
+     * bytes stream straight to disk, and the message body becomes the java.io.File. The value may contain Camel simple
+     * expressions, e.g. /data/media/${header.callId}.mp4; the CamelGongDownloadFile header overrides it.
+     */
+    public void setDownloadFile(String downloadFile) {
+        this.downloadFile = downloadFile;
     }
 
     // OAuth

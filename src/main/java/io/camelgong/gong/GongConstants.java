@@ -28,7 +28,8 @@ public final class GongConstants {
     public static final String REQUEST_ID = "CamelGongRequestId";
 
     @Metadata(label = "producer",
-              description = "The total number of records Gong reports for the request (records.totalRecords).",
+              description = "The total number of records Gong reports for the request (records.totalRecords). With"
+                            + " pagination=streaming it is read from the first page.",
               javaType = "Long")
     public static final String TOTAL_RECORDS = "CamelGongTotalRecords";
 
@@ -38,7 +39,10 @@ public final class GongConstants {
               javaType = "String")
     public static final String NEXT_CURSOR = "CamelGongNextCursor";
 
-    @Metadata(label = "producer", description = "The number of pages read for this exchange.", javaType = "Integer")
+    @Metadata(label = "producer",
+              description = "The number of pages read for this exchange. Not set with pagination=streaming, because"
+                            + " the pages are read after the producer returns.",
+              javaType = "Integer")
     public static final String PAGE_COUNT = "CamelGongPageCount";
 
     @Metadata(label = "producer",
@@ -63,6 +67,12 @@ public final class GongConstants {
                             + " key.",
               javaType = "Boolean")
     public static final String TRANSCRIPT_MISSING = "CamelGongTranscriptMissing";
+
+    @Metadata(label = "producer",
+              description = "The file a call_audio or call_video download is written to; overrides the downloadFile"
+                            + " option. Camel simple expressions are not evaluated in the header.",
+              javaType = "String")
+    public static final String DOWNLOAD_FILE = "CamelGongDownloadFile";
 
     @Metadata(label = "producer",
               description = "The id of the Airbyte connector that gong:connectors/create created or"

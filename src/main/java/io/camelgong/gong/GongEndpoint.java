@@ -23,11 +23,13 @@ import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongParameters;
+import io.camelgong.gong.catalog.OperationKind;
 import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongHttpClient;
 import io.camelgong.gong.client.HostedMediaDownloader;
 import io.camelgong.gong.client.HostedPageFetcher;
 import io.camelgong.gong.client.MediaDownloader;
+import io.camelgong.gong.client.MediaInputStream;
 import io.camelgong.gong.client.MediaOpener;
 import io.camelgong.gong.client.PageFetcher;
 import io.camelgong.gong.consumer.GongFeed;
@@ -138,6 +140,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         } else if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());
+            validateDownloadFile();
         } else if (action != null) {
             throw new GongValidationException(
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
@@ -183,6 +186,14 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
                     "Options enrich and contentSelector apply to the gong:calls consumer only, not to gong:" + entity);
         }
         GongConsumerOptions.validate(configuration);
+    }
+
+    private void validateDownloadFile() {
+        if (configuration.getDownloadFile() != null && operation.kind() != OperationKind.DOWNLOAD) {
+            throw new GongValidationException(
+                    "Invalid option downloadFile for gong:" + operation.name() + ": only call_audio/download and"
+                                              + " call_video/download write files; remove the option");
+        }
     }
 
     private void validateAuthentication() {
@@ -255,6 +266,9 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
             pageFetcher = GongAuthentication.pageFetcher(this, api, credentials);
             mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials),
                     httpClient);
+        }
+        if (operation == null || operation.kind() == OperationKind.DOWNLOAD) {
+            MediaInputStream.excludeFromStreamCaching(getCamelContext());
         }
     }
 
