@@ -50,6 +50,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": getOrCreateConfiguration(target).setCallIds(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -63,11 +65,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectorId": getOrCreateConfiguration(target).setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
         case "connectorname":
         case "connectorName": getOrCreateConfiguration(target).setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentselector":
+        case "contentSelector": getOrCreateConfiguration(target).setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": getOrCreateConfiguration(target).setDailyBudgetWarnPercent(property(camelContext, int.class, value)); return true;
         case "dailyrequestbudget":
         case "dailyRequestBudget": getOrCreateConfiguration(target).setDailyRequestBudget(property(camelContext, long.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": getOrCreateConfiguration(target).setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "enrich": getOrCreateConfiguration(target).setEnrich(property(camelContext, java.lang.String.class, value)); return true;
         case "externaluserid":
         case "externalUserId": getOrCreateConfiguration(target).setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
@@ -77,14 +84,21 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": getOrCreateConfiguration(target).setFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": getOrCreateConfiguration(target).setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "includeprivatecalls":
         case "includePrivateCalls": getOrCreateConfiguration(target).setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
+        case "initialfromdatetime":
+        case "initialFromDateTime": getOrCreateConfiguration(target).setInitialFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.lang.String.class, value)); return true;
         case "managerid":
         case "managerId": getOrCreateConfiguration(target).setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -133,6 +147,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshSkew": getOrCreateConfiguration(target).setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": getOrCreateConfiguration(target).setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
         case "userids":
         case "userIds": getOrCreateConfiguration(target).setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -166,6 +182,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
         case "clientid":
@@ -179,11 +197,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectorId": return java.lang.String.class;
         case "connectorname":
         case "connectorName": return java.lang.String.class;
+        case "contentselector":
+        case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": return int.class;
         case "dailyrequestbudget":
         case "dailyRequestBudget": return long.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
+        case "enrich": return java.lang.String.class;
         case "externaluserid":
         case "externalUserId": return java.lang.String.class;
         case "folderid":
@@ -193,14 +216,21 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": return java.lang.String.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
         case "includeprivatecalls":
         case "includePrivateCalls": return boolean.class;
+        case "initialfromdatetime":
+        case "initialFromDateTime": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.lang.String.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxretries":
@@ -249,6 +279,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshSkew": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return int.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -283,6 +315,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return getOrCreateConfiguration(target).getCallIds();
         case "clientid":
@@ -296,11 +330,16 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectorId": return getOrCreateConfiguration(target).getConnectorId();
         case "connectorname":
         case "connectorName": return getOrCreateConfiguration(target).getConnectorName();
+        case "contentselector":
+        case "contentSelector": return getOrCreateConfiguration(target).getContentSelector();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": return getOrCreateConfiguration(target).getDailyBudgetWarnPercent();
         case "dailyrequestbudget":
         case "dailyRequestBudget": return getOrCreateConfiguration(target).getDailyRequestBudget();
+        case "downloadfile":
+        case "downloadFile": return getOrCreateConfiguration(target).getDownloadFile();
+        case "enrich": return getOrCreateConfiguration(target).getEnrich();
         case "externaluserid":
         case "externalUserId": return getOrCreateConfiguration(target).getExternalUserId();
         case "folderid":
@@ -310,14 +349,21 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "fromdatetime":
         case "fromDateTime": return getOrCreateConfiguration(target).getFromDateTime();
         case "id": return getOrCreateConfiguration(target).getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return getOrCreateConfiguration(target).getIncludeAvatars();
         case "includeprivatecalls":
         case "includePrivateCalls": return getOrCreateConfiguration(target).isIncludePrivateCalls();
+        case "initialfromdatetime":
+        case "initialFromDateTime": return getOrCreateConfiguration(target).getInitialFromDateTime();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "managerid":
         case "managerId": return getOrCreateConfiguration(target).getManagerId();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxratelimitwait":
         case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
         case "maxretries":
@@ -366,6 +412,8 @@ public class GongComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshSkew": return getOrCreateConfiguration(target).getTokenRefreshSkew();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return getOrCreateConfiguration(target).getTranscriptMaxAttempts();
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "workspaceid":

@@ -39,8 +39,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowedHosts": target.getConfiguration().setAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.camelgong.gong.GongAuthMode.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callids":
         case "callIds": target.getConfiguration().setCallIds(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
@@ -53,11 +61,21 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectorId": target.getConfiguration().setConnectorId(property(camelContext, java.lang.String.class, value)); return true;
         case "connectorname":
         case "connectorName": target.getConfiguration().setConnectorName(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentselector":
+        case "contentSelector": target.getConfiguration().setContentSelector(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": target.getConfiguration().setDailyBudgetWarnPercent(property(camelContext, int.class, value)); return true;
         case "dailyrequestbudget":
         case "dailyRequestBudget": target.getConfiguration().setDailyRequestBudget(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "downloadfile":
+        case "downloadFile": target.getConfiguration().setDownloadFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "enrich": target.getConfiguration().setEnrich(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "externaluserid":
         case "externalUserId": target.getConfiguration().setExternalUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "folderid":
@@ -66,15 +84,25 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdatetime":
         case "fromDateTime": target.getConfiguration().setFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeavatars":
         case "includeAvatars": target.getConfiguration().setIncludeAvatars(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "includeprivatecalls":
         case "includePrivateCalls": target.getConfiguration().setIncludePrivateCalls(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialfromdatetime":
+        case "initialFromDateTime": target.getConfiguration().setInitialFromDateTime(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": target.getConfiguration().setLookback(property(camelContext, java.lang.String.class, value)); return true;
         case "managerid":
         case "managerId": target.getConfiguration().setManagerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -84,6 +112,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "organizationid":
         case "organizationId": target.getConfiguration().setOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "pagination": target.getConfiguration().setPagination(property(camelContext, io.camelgong.gong.GongPagination.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "primaryuserids":
         case "primaryUserIds": target.getConfiguration().setPrimaryUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -99,22 +129,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "searchfields":
         case "searchFields": target.getConfiguration().setSearchFields(property(camelContext, java.lang.String.class, value)); return true;
         case "searchlimit":
         case "searchLimit": target.getConfiguration().setSearchLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "searchquery":
         case "searchQuery": target.getConfiguration().setSearchQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statefile":
         case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "todatetime":
@@ -123,6 +168,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tokenRefreshSkew": target.getConfiguration().setTokenRefreshSkew(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": target.getConfiguration().setTranscriptMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userids":
         case "userIds": target.getConfiguration().setUserIds(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -152,8 +201,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowedHosts": return java.lang.String.class;
         case "authmode":
         case "authMode": return io.camelgong.gong.GongAuthMode.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callids":
         case "callIds": return java.lang.String.class;
         case "clientid":
@@ -166,11 +223,21 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectorId": return java.lang.String.class;
         case "connectorname":
         case "connectorName": return java.lang.String.class;
+        case "contentselector":
+        case "contentSelector": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": return int.class;
         case "dailyrequestbudget":
         case "dailyRequestBudget": return long.class;
+        case "delay": return long.class;
+        case "downloadfile":
+        case "downloadFile": return java.lang.String.class;
+        case "enrich": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "externaluserid":
         case "externalUserId": return java.lang.String.class;
         case "folderid":
@@ -179,15 +246,25 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fromDate": return java.lang.String.class;
         case "fromdatetime":
         case "fromDateTime": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "id": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeavatars":
         case "includeAvatars": return java.lang.Boolean.class;
         case "includeprivatecalls":
         case "includePrivateCalls": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "initialfromdatetime":
+        case "initialFromDateTime": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return java.lang.String.class;
         case "managerid":
         case "managerId": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxretries":
@@ -197,6 +274,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "organizationid":
         case "organizationId": return java.lang.String.class;
         case "pagination": return io.camelgong.gong.GongPagination.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "primaryuserids":
         case "primaryUserIds": return java.lang.String.class;
         case "proxyhost":
@@ -212,22 +291,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "redirectUrl": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "searchfields":
         case "searchFields": return java.lang.String.class;
         case "searchlimit":
         case "searchLimit": return java.lang.Integer.class;
         case "searchquery":
         case "searchQuery": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "statefile":
         case "stateFile": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "todatetime":
@@ -236,6 +330,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tokenRefreshSkew": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return int.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "userids":
         case "userIds": return java.lang.String.class;
         case "workspaceid":
@@ -266,8 +364,16 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowedHosts": return target.getConfiguration().getAllowedHosts();
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callids":
         case "callIds": return target.getConfiguration().getCallIds();
         case "clientid":
@@ -280,11 +386,21 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectorId": return target.getConfiguration().getConnectorId();
         case "connectorname":
         case "connectorName": return target.getConfiguration().getConnectorName();
+        case "contentselector":
+        case "contentSelector": return target.getConfiguration().getContentSelector();
         case "cursor": return target.getConfiguration().getCursor();
         case "dailybudgetwarnpercent":
         case "dailyBudgetWarnPercent": return target.getConfiguration().getDailyBudgetWarnPercent();
         case "dailyrequestbudget":
         case "dailyRequestBudget": return target.getConfiguration().getDailyRequestBudget();
+        case "delay": return target.getDelay();
+        case "downloadfile":
+        case "downloadFile": return target.getConfiguration().getDownloadFile();
+        case "enrich": return target.getConfiguration().getEnrich();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "externaluserid":
         case "externalUserId": return target.getConfiguration().getExternalUserId();
         case "folderid":
@@ -293,15 +409,25 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fromDate": return target.getConfiguration().getFromDate();
         case "fromdatetime":
         case "fromDateTime": return target.getConfiguration().getFromDateTime();
+        case "greedy": return target.isGreedy();
         case "id": return target.getConfiguration().getId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "includeavatars":
         case "includeAvatars": return target.getConfiguration().getIncludeAvatars();
         case "includeprivatecalls":
         case "includePrivateCalls": return target.getConfiguration().isIncludePrivateCalls();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "initialfromdatetime":
+        case "initialFromDateTime": return target.getConfiguration().getInitialFromDateTime();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return target.getConfiguration().getLookback();
         case "managerid":
         case "managerId": return target.getConfiguration().getManagerId();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxretries":
@@ -311,6 +437,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "organizationid":
         case "organizationId": return target.getConfiguration().getOrganizationId();
         case "pagination": return target.getConfiguration().getPagination();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "primaryuserids":
         case "primaryUserIds": return target.getConfiguration().getPrimaryUserIds();
         case "proxyhost":
@@ -326,22 +454,37 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "searchfields":
         case "searchFields": return target.getConfiguration().getSearchFields();
         case "searchlimit":
         case "searchLimit": return target.getConfiguration().getSearchLimit();
         case "searchquery":
         case "searchQuery": return target.getConfiguration().getSearchQuery();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "statefile":
         case "stateFile": return target.getConfiguration().getStateFile();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "todatetime":
@@ -350,6 +493,10 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tokenRefreshSkew": return target.getConfiguration().getTokenRefreshSkew();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "transcriptmaxattempts":
+        case "transcriptMaxAttempts": return target.getConfiguration().getTranscriptMaxAttempts();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "userids":
         case "userIds": return target.getConfiguration().getUserIds();
         case "workspaceid":
@@ -363,6 +510,8 @@ public class GongEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
         default: return null;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -119,7 +120,7 @@ public class GongConfiguration implements Cloneable {
 
     // Producer: paging and the parameters most operations share
 
-    @UriParam(label = "producer", defaultValue = "all", enums = "all,single")
+    @UriParam(label = "producer", defaultValue = "all", enums = "all,single,streaming")
     private GongPagination pagination = GongPagination.all;
     @UriParam(label = "producer")
     private String id;
@@ -149,6 +150,28 @@ public class GongConfiguration implements Cloneable {
     private String cursor;
     @UriParam(label = "producer")
     private String range;
+
+    // Consumer: new calls, transcripts and answered scorecards
+
+    @UriParam(label = "consumer", defaultValue = "PT6H")
+    private String lookback = "PT6H";
+    @UriParam(label = "consumer", defaultValue = "PT24H")
+    private String initialFromDateTime = "PT24H";
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", enums = "extensive,transcript")
+    private String enrich;
+    @UriParam(label = "consumer")
+    private String contentSelector;
+    @UriParam(label = "consumer", defaultValue = "12")
+    private int transcriptMaxAttempts = 12;
+    @UriParam(label = "consumer")
+    private int maxMessagesPerPoll;
+
+    // Producer: media downloads
+
+    @UriParam(label = "producer")
+    private String downloadFile;
 
     /**
      * Returns a copy for one endpoint.
@@ -569,7 +592,9 @@ public class GongConfiguration implements Cloneable {
 
     /**
      * How a list returns its records: all follows every cursor and returns one List; single returns one page and sets
-     * the CamelGongNextCursor header.
+     * the CamelGongNextCursor header. streaming returns a lazy Iterator that reads each next page only when it reaches
+     * it, so split(body()).streaming() handles any number of records in constant memory. With streaming, the
+     * CamelGongTotalRecords and CamelGongRequestId headers come from the first page.
      */
     public void setPagination(GongPagination pagination) {
         this.pagination = pagination;
@@ -734,6 +759,109 @@ public class GongConfiguration implements Cloneable {
      */
     public void setRange(String range) {
         this.range = range;
+    }
+
+    public String getLookback() {
+        return lookback;
+    }
+
+    /**
+     * How far before the watermark each poll of a consumer starts re-reading, as an ISO-8601 duration such as PT6H or
+     * P1D. Gong lists a call minutes to hours after it starts and filters by start time, so a call is delivered when
+     * Gong lists it within this time of its start. Each extra hour costs the pages of that hour's calls on every poll.
+     */
+    public void setLookback(String lookback) {
+        this.lookback = lookback;
+    }
+
+    public String getInitialFromDateTime() {
+        return initialFromDateTime;
+    }
+
+    /**
+     * Where a consumer without stored state starts: an ISO-8601 date-time with an offset, such as
+     * 2026-01-01T00:00:00Z, or an ISO-8601 duration before the first poll, such as PT24H. Windows longer than 90 days
+     * are split into several requests.
+     */
+    public void setInitialFromDateTime(String initialFromDateTime) {
+        this.initialFromDateTime = initialFromDateTime;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * The repository of delivered ids of a consumer. By default the ids are kept in the state store (stateRepository
+     * or stateFile, else in memory) beside the watermark, and dropped once their call falls behind the poll window. A
+     * repository given here is used as is: it must keep ids at least for the lookback, and expiring them is up to it.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getEnrich() {
+        return enrich;
+    }
+
+    /**
+     * What the calls consumer adds to each new call, as a comma list: extensive adds the calls/extensive record under
+     * the body key extensive, transcript adds the call's monologues under the body key transcript. Gong is asked for
+     * up to 100 calls per request.
+     */
+    public void setEnrich(String enrich) {
+        this.enrich = enrich;
+    }
+
+    public String getContentSelector() {
+        return contentSelector;
+    }
+
+    /**
+     * The calls/extensive fields to request with enrich=extensive, as a comma list of exposed fields such as
+     * parties,content.topics,interaction.speakers (each becomes contentSelector.exposedFields....=true). Gong returns
+     * only the call's metaData when unset.
+     */
+    public void setContentSelector(String contentSelector) {
+        this.contentSelector = contentSelector;
+    }
+
+    public int getTranscriptMaxAttempts() {
+        return transcriptMaxAttempts;
+    }
+
+    /**
+     * With enrich=transcript, the number of polls that ask Gong for a new call's transcript. Until then the call is
+     * held back; after that it is delivered without it and with the header CamelGongTranscriptMissing=true. With the
+     * default delay of 5 minutes, 12 attempts wait about an hour.
+     */
+    public void setTranscriptMaxAttempts(int transcriptMaxAttempts) {
+        this.transcriptMaxAttempts = transcriptMaxAttempts;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The maximum number of records a consumer delivers per poll, oldest first; the rest come with the next polls. 0
+     * means no limit.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getDownloadFile() {
+        return downloadFile;
+    }
+
+    /**
+     * A file to write a call_audio or call_video download to, instead of returning the media as an InputStream. The
+     * bytes stream straight to disk, and the message body becomes the java.io.File. The value may contain Camel simple
+     * expressions, e.g. /data/media/${header.callId}.mp4; the CamelGongDownloadFile header overrides it.
+     */
+    public void setDownloadFile(String downloadFile) {
+        this.downloadFile = downloadFile;
     }
 
     // OAuth

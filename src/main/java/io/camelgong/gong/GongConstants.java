@@ -28,7 +28,8 @@ public final class GongConstants {
     public static final String REQUEST_ID = "CamelGongRequestId";
 
     @Metadata(label = "producer",
-              description = "The total number of records Gong reports for the request (records.totalRecords).",
+              description = "The total number of records Gong reports for the request (records.totalRecords). With"
+                            + " pagination=streaming it is read from the first page.",
               javaType = "Long")
     public static final String TOTAL_RECORDS = "CamelGongTotalRecords";
 
@@ -38,12 +39,40 @@ public final class GongConstants {
               javaType = "String")
     public static final String NEXT_CURSOR = "CamelGongNextCursor";
 
-    @Metadata(label = "producer", description = "The number of pages read for this exchange.", javaType = "Integer")
+    @Metadata(label = "producer",
+              description = "The number of pages read for this exchange. Not set with pagination=streaming, because"
+                            + " the pages are read after the producer returns.",
+              javaType = "Integer")
     public static final String PAGE_COUNT = "CamelGongPageCount";
 
     @Metadata(label = "producer",
               description = "The Content-Range of a partial call_audio or call_video download.", javaType = "String")
     public static final String CONTENT_RANGE = "CamelGongContentRange";
+
+    @Metadata(label = "consumer",
+              description = "The id of the call a consumed record belongs to: the new call, the call of a new"
+                            + " transcript, or the call of a new answered scorecard.",
+              javaType = "String")
+    public static final String CALL_ID = "CamelGongCallId";
+
+    @Metadata(label = "consumer",
+              description = "The start time of the call of a consumed record, with the offset Gong wrote; absent for"
+                            + " transcripts, which do not carry it.",
+              javaType = "java.time.OffsetDateTime")
+    public static final String CALL_STARTED = "CamelGongCallStarted";
+
+    @Metadata(label = "consumer",
+              description = "Set to true on a new call consumed with enrich=transcript when Gong had returned no"
+                            + " transcript for it after transcriptMaxAttempts polls; the body then has no transcript"
+                            + " key.",
+              javaType = "Boolean")
+    public static final String TRANSCRIPT_MISSING = "CamelGongTranscriptMissing";
+
+    @Metadata(label = "producer",
+              description = "The file a call_audio or call_video download is written to; overrides the downloadFile"
+                            + " option. Camel simple expressions are not evaluated in the header.",
+              javaType = "String")
+    public static final String DOWNLOAD_FILE = "CamelGongDownloadFile";
 
     @Metadata(label = "producer",
               description = "The id of the Airbyte connector that gong:connectors/create created or"

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.Category;
@@ -17,12 +18,13 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongParameters;
+import io.camelgong.gong.catalog.OperationKind;
 import io.camelgong.gong.client.GongApi;
 import io.camelgong.gong.client.GongCallStatus;
 import io.camelgong.gong.client.GongHttpClient;
@@ -31,8 +33,10 @@ import io.camelgong.gong.client.GongRetryPolicy;
 import io.camelgong.gong.client.HostedMediaDownloader;
 import io.camelgong.gong.client.HostedPageFetcher;
 import io.camelgong.gong.client.MediaDownloader;
+import io.camelgong.gong.client.MediaInputStream;
 import io.camelgong.gong.client.MediaOpener;
 import io.camelgong.gong.client.PageFetcher;
+import io.camelgong.gong.consumer.GongFeed;
 import io.camelgong.gong.hosted.AirbyteApi;
 import io.camelgong.gong.hosted.AirbyteTokenCache;
 import io.camelgong.gong.hosted.ConnectorAction;
@@ -45,11 +49,14 @@ import io.camelgong.gong.hosted.HostedValidation;
  * revenue-intelligence API.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gong", title = "Gong", syntax = "gong:entity/action",
-             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = GongConstants.class)
-public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.SAAS, Category.API }, headersClass = GongConstants.class)
+public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The pseudo entity whose operation comes from the CamelGongEntity and CamelGongAction headers. */
     public static final String EXECUTE = "execute";
+
+    /** The consumers' default poll delay: 5 minutes, or 288 polls a day against Gong's 10,000 requests per company. */
+    static final long DEFAULT_CONSUMER_DELAY = 300_000L;
 
     @UriPath(description = "The Gong entity, or execute to take the entity and action from the CamelGongEntity and"
                            + " CamelGongAction headers.",
@@ -62,7 +69,8 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     @UriPath(description = "The action on the entity: list, get (users, calls), download (call_audio, call_video) or"
                            + " context_store_search (hosted mode only: users, calls, calls_extensive,"
                            + " settings_scorecards, stats_activity_scorecards). On gong:connectors: create, list,"
-                           + " delete or oauth_initiate.",
+                           + " delete or oauth_initiate. A consumer URI has no action: gong:calls,"
+                           + " gong:call_transcripts or gong:stats_activity_scorecards.",
              enums = "list,get,download,context_store_search,create,delete,oauth_initiate")
     private String action;
     @UriParam
@@ -75,12 +83,14 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private final GongCallStatus callStatus = new GongCallStatus();
     private GongAuthMode authMode;
     private GongCredentials credentials;
+    private Clock consumerClock = Clock.systemUTC();
     private AirbyteApi airbyteApi;
     private HostedConnectors hostedConnectors;
 
     public GongEndpoint(String uri, GongComponent component, GongConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_CONSUMER_DELAY);
     }
 
     @Override
@@ -88,13 +98,32 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (isConnectorAdmin()) {
             return new GongConnectorsProducer(this);
         }
+        if (operation == null && !EXECUTE.equals(entity)) {
+            throw new GongValidationException(
+                    "Invalid producer endpoint 'gong:" + entity + "': gong:" + entity + " without an action is a"
+                                              + " consumer; to send, name the action, e.g. gong:" + entity + "/list");
+        }
         return new GongProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException(
-                "gong:" + entity + " cannot start a route: the Gong component offers producers only, use to(\"gong:...\")");
+        GongFeed feed = GongFeed.of(entity);
+        if (feed == null) {
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + (action != null ? "/" + action : "") + "': Gong"
+                                              + " offers consumers only for " + GongFeed.entities() + ", whose"
+                                              + " records are selected by call start time and have a stable id;"
+                                              + " use gong:" + entity + "/... as a producer instead");
+        }
+        if (action != null) {
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + "/" + action + "': a consumer URI has no action;"
+                                              + " use from(\"gong:" + entity + "\")");
+        }
+        GongConsumer consumer = new GongConsumer(this, processor, feed, consumerClock);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /**
@@ -105,9 +134,18 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     void validate() {
         if (isConnectorAdmin()) {
             ConnectorAction.of(action);
+        } else if (action == null && GongFeed.of(entity) != null) {
+            validateConsumer(GongFeed.of(entity));
+        } else if (action == null && !EXECUTE.equals(entity) && !GongCatalog.actions(entity).isEmpty()) {
+            throw new GongValidationException(
+                    "Invalid Gong endpoint 'gong:" + entity + "': missing action. To send, name the action, e.g. gong:"
+                                              + entity + "/" + GongCatalog.actions(entity).iterator().next()
+                                              + "; a consumer (a URI without an action) exists only for "
+                                              + GongFeed.entities());
         } else if (!EXECUTE.equals(entity)) {
             operation = GongCatalog.operation(entity, action == null ? "" : action);
             GongParameters.checkOptions(operation, configuration.parameterOptions());
+            validateDownloadFile();
         } else if (action != null) {
             throw new GongValidationException(
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
@@ -129,6 +167,38 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
             throw new GongValidationException(
                     "Invalid option proxyPort=" + proxyPort + ": expected a TCP port from 1 to 65535");
+        }
+    }
+
+    private void validateConsumer(GongFeed feed) {
+        if (isHosted()) {
+            // NOTE: the consumer keys its state by the Gong credential, which hosted mode does not have here.
+            throw new GongValidationException(
+                    "Invalid consumer endpoint 'gong:" + entity + "': consumers call Gong directly; hosted mode"
+                                              + " (Airbyte) offers producers only. Use accessKey or OAuth options");
+        }
+        for (String option : configuration.parameterOptions().keySet()) {
+            if (!feed.endpointOptions().contains(option)) {
+                throw new GongValidationException(
+                        "Option '" + option + "' is not used by the gong:" + entity + " consumer: it takes "
+                                                  + feed.endpointOptions() + "; the consumer sets the time window"
+                                                  + " itself (see lookback and initialFromDateTime)");
+            }
+        }
+        GongParameters.checkOptions(feed.operation(), configuration.parameterOptions());
+        boolean enrichment = configuration.getEnrich() != null || configuration.getContentSelector() != null;
+        if (feed != GongFeed.CALLS && enrichment) {
+            throw new GongValidationException(
+                    "Options enrich and contentSelector apply to the gong:calls consumer only, not to gong:" + entity);
+        }
+        GongConsumerOptions.validate(configuration);
+    }
+
+    private void validateDownloadFile() {
+        if (configuration.getDownloadFile() != null && operation.kind() != OperationKind.DOWNLOAD) {
+            throw new GongValidationException(
+                    "Invalid option downloadFile for gong:" + operation.name() + ": only call_audio/download and"
+                                              + " call_video/download write files; remove the option");
         }
     }
 
@@ -241,6 +311,9 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             mediaDownloader = new MediaDownloader(GongAuthentication.downloadFetcher(this, api, credentials),
                     httpClient);
         }
+        if (operation == null || operation.kind() == OperationKind.DOWNLOAD) {
+            MediaInputStream.excludeFromStreamCaching(getCamelContext());
+        }
     }
 
     @Override
@@ -318,6 +391,13 @@ public class GongEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             return ((GongComponent) getComponent()).fileStateRepository(configuration.getStateFile());
         }
         return null;
+    }
+
+    /**
+     * Replaces the clock that consumers created afterwards take "now" from; for tests of window boundaries.
+     */
+    void setConsumerClock(Clock consumerClock) {
+        this.consumerClock = consumerClock;
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.camelgong.gong;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -18,6 +20,7 @@ import io.camelgong.gong.catalog.ParamSpec;
 import io.camelgong.gong.client.GongPage;
 import io.camelgong.gong.client.GongPager;
 import io.camelgong.gong.client.MediaDownload;
+import io.camelgong.gong.client.MediaFiles;
 import io.camelgong.gong.hosted.HostedValidation;
 
 /**
@@ -28,6 +31,7 @@ public class GongProducer extends DefaultProducer {
     private final GongEndpoint endpoint;
     private GongProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
+    private Expression downloadFileExpression;
 
     public GongProducer(GongEndpoint endpoint) {
         super(endpoint);
@@ -37,6 +41,12 @@ public class GongProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        String downloadFile = endpoint.getConfiguration().getDownloadFile();
+        if (downloadFile != null) {
+            downloadFileExpression = getEndpoint().getCamelContext().resolveLanguage("simple")
+                    .createExpression(downloadFile);
+            downloadFileExpression.init(getEndpoint().getCamelContext());
+        }
         // Camel's producers repository exists only when camel-health is on the classpath and producer checks are
         // enabled (camel.health.producersEnabled=true).
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
@@ -139,6 +149,10 @@ public class GongProducer extends DefaultProducer {
     }
 
     private void writeList(Message message, GongRequest request) {
+        if (endpoint.getConfiguration().getPagination() == GongPagination.streaming) {
+            writeIterator(message, request);
+            return;
+        }
         List<Map<String, Object>> records;
         GongPage lastPage;
         int pages;
@@ -163,18 +177,61 @@ public class GongProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * Puts a lazy iterator over all records in the body. Only the first page is read here, so the headers describe
+     * that page. The page count and next cursor are not set, because they are unknown until the route has iterated.
+     */
+    private void writeIterator(Message message, GongRequest request) {
+        GongPager.RecordIterator records = new GongPager(endpoint.getPageFetcher()).iterate(request);
+        message.setBody(records);
+        message.setHeader(GongConstants.REQUEST_ID, records.firstRequestId());
+        message.setHeader(GongConstants.TOTAL_RECORDS, records.totalRecords());
+        message.removeHeader(GongConstants.PAGE_COUNT);
+        message.removeHeader(GongConstants.NEXT_CURSOR);
+    }
+
     private void writeDownload(Exchange exchange, GongRequest request) {
+        Path target = downloadTarget(exchange);
         MediaDownload download = endpoint.getMediaDownloader().open(request);
-        exchange.getExchangeExtension().addOnCompletion(download.closeOnCompletion());
         Message message = exchange.getMessage();
-        message.setBody(download.content());
+        if (target != null) {
+            long written = MediaFiles.write(download, target, request.operation().name());
+            message.setBody(target.toFile());
+            message.setHeader(Exchange.CONTENT_LENGTH, written);
+        } else {
+            exchange.getExchangeExtension().addOnCompletion(download.closeOnCompletion());
+            message.setBody(download.content());
+            if (download.contentLength() >= 0) {
+                message.setHeader(Exchange.CONTENT_LENGTH, download.contentLength());
+            }
+        }
         message.setHeader(GongConstants.REQUEST_ID, download.requestId());
         message.setHeader(Exchange.CONTENT_TYPE, download.contentType());
-        if (download.contentLength() >= 0) {
-            message.setHeader(Exchange.CONTENT_LENGTH, download.contentLength());
-        }
         if (download.contentRange() != null) {
             message.setHeader(GongConstants.CONTENT_RANGE, download.contentRange());
+        } else {
+            message.removeHeader(GongConstants.CONTENT_RANGE);
         }
+    }
+
+    /**
+     * Returns the file to write a download to, from the CamelGongDownloadFile header or the downloadFile option, or
+     * {@code null} to return a stream.
+     */
+    private Path downloadTarget(Exchange exchange) {
+        String header = exchange.getMessage().getHeader(GongConstants.DOWNLOAD_FILE, String.class);
+        String file = header;
+        if (file == null && downloadFileExpression != null) {
+            file = downloadFileExpression.evaluate(exchange, String.class);
+        }
+        if (file == null) {
+            return null;
+        }
+        if (file.isBlank()) {
+            throw new GongValidationException(
+                    "Invalid download file '" + file + "': expected a file path; check the downloadFile option or"
+                                              + " the " + GongConstants.DOWNLOAD_FILE + " header");
+        }
+        return Path.of(file);
     }
 }

@@ -108,7 +108,7 @@ class ProducerErrorsTest extends GongTestSupport {
     @CsvSource(delimiter = '|', value = {
             "gong:meetings/list                                  | Unknown Gong entity 'meetings'",
             "gong:users/download                                 | Unknown action 'download' for Gong entity 'users': expected one of [get, list]",
-            "gong:calls                                          | Missing action for Gong entity 'calls'",
+            "gong:users                                          | Invalid Gong endpoint 'gong:users': missing action",
             "gong:calls/list?fromDateTime=2026-01-01             | expected an ISO-8601 date-time with an offset",
             "gong:calls/list?folderId=1                          | Option 'folderId' is not used by gong:calls/list",
             "gong:users/get?id=abc                               | Invalid parameter 'id' for gong:users/get",

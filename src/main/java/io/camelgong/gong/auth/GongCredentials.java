@@ -33,6 +33,15 @@ public interface GongCredentials {
     String identity();
 
     /**
+     * Returns a non-secret identity of the Gong company these credentials read, stable across a new OAuth consent, so
+     * state that belongs to the company (a consumer's watermark) survives a new refresh token. It may send a request
+     * to learn it: for OAuth it names the customer's API host, known once an access token exists.
+     */
+    default String tenantIdentity() {
+        return identity();
+    }
+
+    /**
      * Returns why these credentials can no longer work until a person acts (for OAuth, a refresh token Gong answered
      * with invalid_grant), or empty while they may work. A polling consumer checks it to stop polling.
      */

@@ -1,5 +1,6 @@
 package io.camelgong.gong.auth;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +42,16 @@ public final class OAuthCredentials implements GongCredentials {
     @Override
     public String identity() {
         return manager.identity();
+    }
+
+    /**
+     * Returns {@code oauth:<clientId>@<customer API host>}: one Gong app may be installed in several companies, and
+     * each company's chain starts anew with every consent, so neither the client id nor the token names the company.
+     */
+    @Override
+    public String tenantIdentity() {
+        authorization();
+        return "oauth:" + manager.settings().clientId() + "@" + URI.create(baseUrl()).getHost();
     }
 
     @Override

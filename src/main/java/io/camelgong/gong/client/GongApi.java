@@ -1,6 +1,7 @@
 package io.camelgong.gong.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,11 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,6 @@ import io.camelgong.gong.GongRateLimitedException;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongRequest;
-import io.camelgong.gong.catalog.OperationKind;
 
 /**
  * Sends catalog requests straight to the Gong API over HTTP and reads the answers into pages.
@@ -44,6 +45,8 @@ public final class GongApi implements PageFetcher {
     private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
     };
     private static final int EXCERPT_LENGTH = 200;
+    /** Bytes kept of a non-2xx body; Gong's error answers are far smaller. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
     // Gong's 404 texts for an empty match, e.g. "No calls found corresponding to the provided filters".
     private static final Pattern NO_RECORDS = Pattern.compile("(?i)\\bno\\b.*\\bfound\\b");
     // Gong's 4xx text for a paging cursor that outlived its hour, e.g. "cursor has expired".
@@ -111,33 +114,40 @@ public final class GongApi implements PageFetcher {
             retryPolicy.rateLimiter().acquire(operation.name());
         }
         try {
-            return httpClient.execute(httpRequest, httpResponse -> {
-                Header retryAfter = httpResponse.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                byte[] body = httpResponse.getEntity() == null
-                        ? new byte[0] : EntityUtils.toByteArray(httpResponse.getEntity());
-                return new GongResponse(httpResponse.getCode(), retryAfter == null ? null : retryAfter.getValue(),
-                        body);
-            });
+            GongResponse response = httpClient.execute(httpRequest, httpResponse -> read(operation, httpResponse));
+            LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
+                    response.statusCode());
+            return response;
         } catch (IOException e) {
             throw new GongApiException(operation.name(), 0, null, List.of(),
                     "no answer from " + credentials.baseUrl() + ": " + e, e);
         }
     }
 
-    private GongPage toPage(GongOperation operation, GongResponse response) {
-        int status = response.statusCode();
-        Map<String, Object> answer = parse(operation, response);
-        String requestId = answer == null ? null : asString(answer.get("requestId"));
-        LOG.debug("Gong {} responded {} [requestId {}]", operation.name(), status, requestId);
-
-        if (status >= 200 && status < 300) {
-            if (answer == null) {
-                throw new GongApiException(operation.name(), status, null, List.of(),
-                        "the answer is not a JSON object: " + excerpt(response.body()));
+    /**
+     * Reads an answer: a 2xx body is parsed into a page as it streams in; of any other body only the first
+     * {@link #MAX_ERROR_BODY} bytes are kept, enough for Gong's error JSON.
+     */
+    private static GongResponse read(GongOperation operation, ClassicHttpResponse httpResponse) throws IOException {
+        int status = httpResponse.getCode();
+        Header retryAfterHeader = httpResponse.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        String retryAfter = retryAfterHeader == null ? null : retryAfterHeader.getValue();
+        HttpEntity entity = httpResponse.getEntity();
+        try (InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
+            if (status >= 200 && status < 300) {
+                return new GongResponse(status, retryAfter, new byte[0], PageReader.read(operation, status, content));
             }
-            return readRecords(operation, answer, requestId, response);
+            return new GongResponse(status, retryAfter, content.readNBytes(MAX_ERROR_BODY));
         }
+    }
 
+    private GongPage toPage(GongOperation operation, GongResponse response) {
+        if (response.page() != null) {
+            return response.page();
+        }
+        int status = response.statusCode();
+        Map<String, Object> answer = parseError(response);
+        String requestId = answer == null ? null : asString(answer.get("requestId"));
         List<String> errors = answer == null ? List.of() : errors(answer.get("errors"));
         if (status == 404 && operation.emptyOnNotFound() && errors.stream().anyMatch(e -> NO_RECORDS.matcher(e).find())) {
             LOG.debug("Gong {} found no records [requestId {}]", operation.name(), requestId);
@@ -180,53 +190,18 @@ public final class GongApi implements PageFetcher {
         return errors.isEmpty() && CURSOR_EXPIRED.matcher(excerpt(response.body())).find();
     }
 
-    private static Map<String, Object> parse(GongOperation operation, GongResponse response) {
+    /**
+     * Parses the kept start of an error body, or returns {@code null} when it is empty, truncated or not JSON.
+     */
+    private static Map<String, Object> parseError(GongResponse response) {
         if (response.body().length == 0) {
             return null;
         }
         try {
             return MAPPER.readValue(response.body(), MAP_TYPE);
-        } catch (JsonProcessingException e) {
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                throw new GongApiException(operation.name(), response.statusCode(), null, List.of(),
-                        "unreadable JSON: " + e.getOriginalMessage() + "; body: " + excerpt(response.body()), e);
-            }
-            return null;
         } catch (IOException e) {
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                throw new GongApiException(operation.name(), response.statusCode(), null, List.of(),
-                        "unreadable body: " + e.getMessage(), e);
-            }
             return null;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static GongPage readRecords(
-            GongOperation operation, Map<String, Object> answer, String requestId, GongResponse response) {
-        Object records = answer.get(operation.recordsField());
-        if (operation.kind() == OperationKind.GET) {
-            if (!(records instanceof Map)) {
-                throw missingField(operation, response, requestId);
-            }
-            return new GongPage(List.of((Map<String, Object>) records), null, requestId, 1L);
-        }
-        if (!(records instanceof List)) {
-            throw missingField(operation, response, requestId);
-        }
-        String cursor = null;
-        Long total = null;
-        if (answer.get("records") instanceof Map<?, ?> paging) {
-            cursor = asString(paging.get("cursor"));
-            total = paging.get("totalRecords") instanceof Number number ? number.longValue() : null;
-        }
-        List<Map<String, Object>> list = (List<Map<String, Object>>) records;
-        return new GongPage(list, cursor, requestId, total != null ? total : (long) list.size());
-    }
-
-    private static GongApiException missingField(GongOperation operation, GongResponse response, String requestId) {
-        return new GongApiException(operation.name(), response.statusCode(), requestId, List.of(),
-                "the answer has no '" + operation.recordsField() + "' field: " + excerpt(response.body()));
     }
 
     private static List<String> errors(Object value) {

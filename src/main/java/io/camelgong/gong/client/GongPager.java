@@ -2,8 +2,10 @@ package io.camelgong.gong.client;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,14 +52,11 @@ public final class GongPager {
             try {
                 page = fetcher.fetch(request);
             } catch (GongCursorExpiredException e) {
-                if (request == first || first.params().get("cursor") != null || restarts >= MAX_RESTARTS) {
+                if (!mayRestart(first, request, restarts)) {
                     throw e;
                 }
                 restarts++;
-                LOG.info("Gong {} cursor expired after {} pages; reading the window again from its first page"
-                         + " (restart {} of {}), leaving out the {} records already read [requestId {}]",
-                        first.operation().name(), pageNumber, restarts, MAX_RESTARTS, deliveredKeys.size(),
-                        e.getRequestId());
+                logRestart(first, pageNumber, restarts, deliveredKeys.size(), e);
                 request = first;
                 pageNumber = 0;
                 continue;
@@ -65,15 +64,10 @@ public final class GongPager {
             pageNumber++;
             pageConsumer.accept(restarts == 0 ? page : withoutDelivered(page, key, deliveredKeys));
             page.records().forEach(record -> addKey(deliveredKeys, key.apply(record)));
-            if (page.nextCursor() == null || request.operation().paging() == Paging.NONE) {
+            if (!hasNextPage(request, page)) {
                 return page;
             }
-            String sentCursor = (String) request.params().get("cursor");
-            if (page.nextCursor().equals(sentCursor)) {
-                throw new GongApiException(request.operation().name(), 200, page.requestId(), List.of(),
-                        "Gong returned the cursor that was sent, which would page forever; stopped paging");
-            }
-            request = request.withCursor(page.nextCursor());
+            request = nextRequest(request, page);
         }
     }
 
@@ -91,6 +85,17 @@ public final class GongPager {
             case "stats_activity_scorecards" -> record -> record.get("answerId");
             default -> record -> record.get("id");
         };
+    }
+
+    private static boolean mayRestart(GongRequest first, GongRequest failed, int restarts) {
+        // A caller's own cursor cannot be read again from the start, and a first page has no cursor to expire.
+        return failed != first && first.params().get("cursor") == null && restarts < MAX_RESTARTS;
+    }
+
+    private static void logRestart(GongRequest first, int pagesRead, int restarts, int delivered, GongApiException e) {
+        LOG.info("Gong {} cursor expired after {} pages; reading the window again from its first page (restart {} of"
+                 + " {}), leaving out the {} records already read [requestId {}]",
+                first.operation().name(), pagesRead, restarts, MAX_RESTARTS, delivered, e.getRequestId());
     }
 
     private static GongPage withoutDelivered(
@@ -125,6 +130,34 @@ public final class GongPager {
     }
 
     /**
+     * Reads the first page now and returns an iterator over the records of every page. The iterator fetches the next
+     * page only when the records of the current one are used up, so it holds at most two pages in memory: the current
+     * one, and the next while it is read. Errors of later pages are thrown from {@link Iterator#hasNext()} as
+     * {@link GongApiException}.
+     */
+    public RecordIterator iterate(GongRequest first) {
+        return new RecordIterator(first, fetcher.fetch(first));
+    }
+
+    private static boolean hasNextPage(GongRequest request, GongPage page) {
+        return page.nextCursor() != null && request.operation().paging() != Paging.NONE;
+    }
+
+    /**
+     * Returns the request for the page after {@code page}.
+     *
+     * @throws GongApiException when Gong returned the cursor that was sent, which would page forever
+     */
+    private static GongRequest nextRequest(GongRequest request, GongPage page) {
+        String sentCursor = (String) request.params().get("cursor");
+        if (page.nextCursor().equals(sentCursor)) {
+            throw new GongApiException(request.operation().name(), 200, page.requestId(), List.of(),
+                    "Gong returned the cursor that was sent, which would page forever; stopped paging");
+        }
+        return request.withCursor(page.nextCursor());
+    }
+
+    /**
      * The records of every page with the last page's facts.
      *
      * @param records  all records in page order
@@ -132,5 +165,93 @@ public final class GongPager {
      * @param pages    the number of pages read
      */
     public record Result(List<Map<String, Object>> records, GongPage lastPage, int pages) {
+    }
+
+    /**
+     * A lazy iterator over the records of all pages of a request. Not thread-safe.
+     */
+    public final class RecordIterator implements Iterator<Map<String, Object>> {
+
+        private final String firstRequestId;
+        private final Long totalRecords;
+        private final GongRequest first;
+        private final Function<Map<String, Object>, Object> key;
+        private final Set<Object> deliveredKeys = new HashSet<>();
+        private int restarts;
+        private GongRequest request;
+        private GongPage page;
+        private Iterator<Map<String, Object>> records;
+        private int pages = 1;
+
+        private RecordIterator(GongRequest first, GongPage firstPage) {
+            this.firstRequestId = firstPage.requestId();
+            this.totalRecords = firstPage.totalRecords();
+            this.first = first;
+            this.key = recordKey(first.operation());
+            this.request = first;
+            this.page = firstPage;
+            this.records = firstPage.records().iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            // A loop, because a page in the middle may come back empty.
+            while (!records.hasNext() && hasNextPage(request, page)) {
+                request = nextRequest(request, page);
+                page = fetchNext();
+                records = page.records().iterator();
+                pages++;
+            }
+            return records.hasNext();
+        }
+
+        // Reads the page of the current request; after an expired cursor, the window again from its first page.
+        private GongPage fetchNext() {
+            while (true) {
+                try {
+                    GongPage next = fetcher.fetch(request);
+                    return restarts == 0 ? next : withoutDelivered(next, key, deliveredKeys);
+                } catch (GongCursorExpiredException e) {
+                    if (!mayRestart(first, request, restarts)) {
+                        throw e;
+                    }
+                    restarts++;
+                    logRestart(first, pages, restarts, deliveredKeys.size(), e);
+                    request = first;
+                    pages = 0;
+                }
+            }
+        }
+
+        @Override
+        public Map<String, Object> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("No more Gong records: the last page was read");
+            }
+            Map<String, Object> record = records.next();
+            addKey(deliveredKeys, key.apply(record));
+            return record;
+        }
+
+        /**
+         * Returns Gong's requestId of the first page.
+         */
+        public String firstRequestId() {
+            return firstRequestId;
+        }
+
+        /**
+         * Returns the total number of records the first page reported, or {@code null}.
+         */
+        public Long totalRecords() {
+            return totalRecords;
+        }
+
+        /**
+         * Returns the number of pages read so far.
+         */
+        public int pages() {
+            return pages;
+        }
     }
 }

@@ -1,11 +1,20 @@
 package io.camelgong.gong.client;
 
 /**
- * A Gong HTTP answer read into memory.
+ * A Gong HTTP answer: the page parsed from the stream for a 2xx status, or the start of the body for any other.
  *
  * @param statusCode the HTTP status
  * @param retryAfter the {@code Retry-After} header, or {@code null}
- * @param body       the body bytes, empty when there was none
+ * @param body       the body bytes, at most {@link GongApi#MAX_ERROR_BODY} of them; empty when there was none or
+ *                   when the body was parsed into {@code page}
+ * @param page       the page read from a 2xx body, or {@code null}
  */
-public record GongResponse(int statusCode, String retryAfter, byte[] body) {
+public record GongResponse(int statusCode, String retryAfter, byte[] body, GongPage page) {
+
+    /**
+     * Creates an answer whose body was kept as bytes.
+     */
+    public GongResponse(int statusCode, String retryAfter, byte[] body) {
+        this(statusCode, retryAfter, body, null);
+    }
 }

@@ -53,7 +53,7 @@ public final class HostedMediaDownloader implements MediaOpener {
         }
         try {
             Header contentRange = response.getFirstHeader(HttpHeaders.CONTENT_RANGE);
-            return new MediaDownload(entity.getContent(), contentType, entity.getContentLength(),
+            return new MediaDownload(new MediaInputStream(entity.getContent()), contentType, entity.getContentLength(),
                     contentRange == null ? null : contentRange.getValue(), null, response);
         } catch (IOException e) {
             closeQuietly(response);

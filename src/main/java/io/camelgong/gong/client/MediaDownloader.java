@@ -9,6 +9,8 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelgong.gong.GongApiException;
 import io.camelgong.gong.GongValidationException;
@@ -21,6 +23,8 @@ import io.camelgong.gong.catalog.GongRequest;
  * Gong's credentials, because the URL carries its own signature.
  */
 public final class MediaDownloader implements MediaOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaDownloader.class);
 
     private final PageFetcher fetcher;
     private final GongHttpClient httpClient;
@@ -40,22 +44,16 @@ public final class MediaDownloader implements MediaOpener {
     public MediaDownload open(GongRequest download) {
         GongOperation operation = download.operation();
         String callId = callId(download);
-        GongRequest lookup = GongRequest.of(GongCatalog.operation("calls_extensive", "list"), Map.of(
-                "filter", Map.of("callIds", List.of(callId)),
-                "contentSelector", Map.of("exposedFields", Map.of("media", true))));
-        GongPage page = fetcher.fetch(lookup);
-        String url = mediaUrl(operation, callId, page);
-        HttpGet get = new HttpGet(url);
         Object range = download.params().get("range_header");
-        if (range != null) {
-            get.setHeader(HttpHeaders.RANGE, range.toString());
-        }
-        ClassicHttpResponse response;
-        try {
-            response = httpClient.open(get);
-        } catch (IOException e) {
-            throw new GongApiException(operation.name(), 0, page.requestId(), List.of(),
-                    "no answer from the media store for call " + callId + ": " + e, e);
+        GongPage page = lookup(callId);
+        ClassicHttpResponse response = get(operation, callId, page, range);
+        if (response.getCode() == 403) {
+            // Pre-signed media URLs expire 8 hours after Gong issued them, and the object store then responds with 403.
+            // A URL read just now cannot have expired, so one fresh lookup is enough.
+            closeQuietly(response);
+            LOG.debug("The media store answered 403 for call {}; fetching a fresh media URL once", callId);
+            page = lookup(callId);
+            response = get(operation, callId, page, range);
         }
         int status = response.getCode();
         if (status != 200 && status != 206) {
@@ -66,12 +64,37 @@ public final class MediaDownloader implements MediaOpener {
         try {
             HttpEntity entity = response.getEntity();
             Header contentRange = response.getFirstHeader(HttpHeaders.CONTENT_RANGE);
-            return new MediaDownload(entity.getContent(), entity.getContentType(), entity.getContentLength(),
+            return new MediaDownload(new MediaInputStream(entity.getContent()), entity.getContentType(),
+                    entity.getContentLength(),
                     contentRange == null ? null : contentRange.getValue(), page.requestId(), response);
         } catch (IOException e) {
             closeQuietly(response);
             throw new GongApiException(operation.name(), status, page.requestId(), List.of(),
                     "cannot read the media of call " + callId + ": " + e, e);
+        }
+    }
+
+    private GongPage lookup(String callId) {
+        GongRequest lookup = GongRequest.of(GongCatalog.operation("calls_extensive", "list"), Map.of(
+                "filter", Map.of("callIds", List.of(callId)),
+                "contentSelector", Map.of("exposedFields", Map.of("media", true))));
+        return fetcher.fetch(lookup);
+    }
+
+    /**
+     * Sends the GET for the media URL of a lookup page. It carries no Authorization header, because the pre-signed
+     * URL authenticates itself and Gong's credentials must not reach the object store.
+     */
+    private ClassicHttpResponse get(GongOperation operation, String callId, GongPage page, Object range) {
+        HttpGet get = new HttpGet(mediaUrl(operation, callId, page));
+        if (range != null) {
+            get.setHeader(HttpHeaders.RANGE, range.toString());
+        }
+        try {
+            return httpClient.open(get);
+        } catch (IOException e) {
+            throw new GongApiException(operation.name(), 0, page.requestId(), List.of(),
+                    "no answer from the media store for call " + callId + ": " + e, e);
         }
     }
 

@@ -40,6 +40,23 @@ class GongPagerTest {
     }
 
     @Test
+    void iteratorRestartsAndSkipsDelivered() {
+        ScriptedFetcher fetcher = new ScriptedFetcher()
+                .page("c1", "1", "2")
+                .expired()
+                .page("c1", "1", "2")
+                .page("c2", "3")
+                .page(null, "4");
+        List<Object> ids = new ArrayList<>();
+
+        GongPager.RecordIterator records = new GongPager(fetcher).iterate(first(USERS, Map.of()));
+        records.forEachRemaining(record -> ids.add(record.get("id")));
+
+        assertThat(ids).containsExactly("1", "2", "3", "4");
+        assertThat(fetcher.sentCursors).containsExactly(null, "c1", null, "c1", "c2");
+    }
+
+    @Test
     void restartsAtMostThreeTimes() {
         ScriptedFetcher fetcher = new ScriptedFetcher();
         for (int i = 0; i < 4; i++) {
