@@ -276,7 +276,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> firstCallOfRecording() {
-        try (InputStream in = FakeGongCalls.class.getResourceAsStream("/gong/calls_list.json")) {
+        try (InputStream in = FakeGongCalls.class.getResourceAsStream("/recorded/calls_list.json")) {
             Map<String, Object> recording = MAPPER.readValue(in, new TypeReference<>() {
             });
             Map<String, Object> response = (Map<String, Object>) recording.get("response");

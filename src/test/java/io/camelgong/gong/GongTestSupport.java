@@ -82,7 +82,7 @@ public abstract class GongTestSupport extends CamelTestSupport {
      * Reads a recorded Gong exchange (entity, action, params, request, status, response) from the test resources.
      */
     protected static Map<String, Object> recorded(String file) {
-        try (InputStream in = GongTestSupport.class.getResourceAsStream("/gong-simulator/" + file)) {
+        try (InputStream in = GongTestSupport.class.getResourceAsStream("/recorded/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("No recorded Gong answer named " + file);
             }

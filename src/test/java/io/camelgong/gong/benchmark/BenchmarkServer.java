@@ -53,8 +53,8 @@ final class BenchmarkServer implements AutoCloseable {
     private volatile long tokenLifetimeSeconds = 3600;
 
     BenchmarkServer(ObjectMapper mapper) throws IOException {
-        callsPage = Page.load(mapper, "/benchmark/calls_list_november.json");
-        extensivePage = Page.load(mapper, "/benchmark/calls_extensive_list.json");
+        callsPage = Page.load(mapper, "/recorded/calls_list_november.json");
+        extensivePage = Page.load(mapper, "/recorded/calls_extensive_list.json");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "benchmark-server");

@@ -319,7 +319,7 @@ public final class GongBenchmark {
     }
 
     private static byte[] contentPage() throws Exception {
-        String resource = "/benchmark/calls_extensive_list_content_selector.json";
+        String resource = "/recorded/calls_extensive_list_content_selector.json";
         try (var in = GongBenchmark.class.getResourceAsStream(resource)) {
             return MAPPER.writeValueAsBytes(MAPPER.readTree(in).get("response"));
         }

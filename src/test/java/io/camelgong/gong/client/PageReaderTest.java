@@ -23,7 +23,7 @@ class PageReaderTest {
     private static final GongOperation CALLS_GET = GongCatalog.operation("calls", "get");
 
     static byte[] recordedResponse(String file) throws IOException {
-        try (InputStream in = PageReaderTest.class.getResourceAsStream("/benchmark/" + file)) {
+        try (InputStream in = PageReaderTest.class.getResourceAsStream("/recorded/" + file)) {
             JsonNode recorded = GongApi.MAPPER.readTree(in);
             return GongApi.MAPPER.writeValueAsBytes(recorded.get("response"));
         }

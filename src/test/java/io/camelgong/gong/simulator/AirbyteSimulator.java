@@ -256,13 +256,13 @@ public final class AirbyteSimulator implements AutoCloseable {
 
     /**
      * Reads a recorded Gong response, the {@code response} of a recording in the test resources folder
-     * {@code gong-simulator/}.
+     * {@code recorded/}.
      */
     public static JsonNode recordedAnswer(String name) {
-        try (InputStream in = AirbyteSimulator.class.getResourceAsStream("/gong-simulator/" + name + ".json")) {
+        try (InputStream in = AirbyteSimulator.class.getResourceAsStream("/recorded/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException(
-                        "No recording /gong-simulator/" + name + ".json on the test classpath");
+                        "No recording /recorded/" + name + ".json on the test classpath");
             }
             return MAPPER.readTree(in).get("response");
         } catch (IOException e) {

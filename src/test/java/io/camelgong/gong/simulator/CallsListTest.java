@@ -263,7 +263,7 @@ class CallsListTest {
     }
 
     static JsonNode recorded(String file) throws IOException {
-        try (InputStream in = CallsListTest.class.getResourceAsStream("/gong-simulator/" + file)) {
+        try (InputStream in = CallsListTest.class.getResourceAsStream("/recorded/" + file)) {
             return Json.MAPPER.readTree(in);
         }
     }

@@ -40,7 +40,7 @@ public final class GongSimulatorData {
     }
 
     /**
-     * Creates the demo data set: the recorded Gong responses under {@code gong-simulator/} on the classpath plus
+     * Creates the demo data set: the recorded Gong responses under {@code recorded/} on the classpath plus
      * the deterministic generated records described in that folder's README.
      */
     public static GongSimulatorData demo() {

@@ -11,13 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Loads the recorded Gong responses under {@code gong-simulator/} on the classpath into a data set. Each file
+ * Loads the recorded Gong responses under {@code recorded/} on the classpath into a data set. Each file
  * keeps the recording's wrapper {@code {entity, action, params, request, status, response}}. Only
  * {@code response} and, for the stats window, {@code params} are read.
  */
 final class RecordedDataLoader {
 
-    static final String RESOURCE_FOLDER = "/gong-simulator/";
+    static final String RESOURCE_FOLDER = "/recorded/";
 
     /**
      * Call files in load order. Call lists come first, in the order of the files, so the recorded calls keep
