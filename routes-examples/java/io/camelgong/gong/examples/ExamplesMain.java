@@ -37,6 +37,7 @@ public final class ExamplesMain {
                 defaultProperty("gong.export.to", "2025-11-21T00:00:00-08:00");
                 defaultProperty("gong.stats.from", "2024-11-01");
                 defaultProperty("gong.stats.to", "2024-12-02");
+                defaultProperty("gong.consumer.from", "2024-12-01T00:00:00Z");
             } else {
                 System.out.println("Reading the Gong API with the access key from the environment");
                 gong.getConfiguration().setAccessKey(accessKey);
@@ -46,8 +47,10 @@ public final class ExamplesMain {
                 defaultProperty("gong.export.to", now.toString());
                 defaultProperty("gong.stats.from", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString());
                 defaultProperty("gong.stats.to", LocalDate.now(ZoneOffset.UTC).toString());
+                defaultProperty("gong.consumer.from", "PT24H");
             }
             defaultProperty("gong.export.directory", "target/gong-export");
+            defaultProperty("gong.state.file", "target/gong-state.properties");
             run(gong, args);
         } finally {
             if (simulator != null) {
@@ -62,9 +65,11 @@ public final class ExamplesMain {
         main.configure().addRoutesBuilder(new RunExamplesRoute());
         main.configure().addRoutesBuilder(new ListUsersRoute());
         main.configure().addRoutesBuilder(new ExportCallsRoute());
+        main.configure().addRoutesBuilder(new NewCallsRoute());
         main.configure().withRoutesIncludePattern("file:routes-examples/yaml/*.yaml");
-        // The routes fire once; stop as soon as nothing has been in flight for a few seconds.
-        main.configure().withDurationMaxIdleSeconds(3);
+        // The routes fire once; stop once nothing has been in flight for 8 seconds, which leaves the consumer time for
+        // its first poll.
+        main.configure().withDurationMaxIdleSeconds(8);
         main.run(args);
     }
 

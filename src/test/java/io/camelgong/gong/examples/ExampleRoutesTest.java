@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -60,6 +62,8 @@ class ExampleRoutesTest extends CamelTestSupport {
         properties.setProperty("gong.export.directory", exportDirectory.toString());
         properties.setProperty("gong.stats.from", "2024-11-01");
         properties.setProperty("gong.stats.to", "2024-12-02");
+        properties.setProperty("gong.consumer.from", "2024-12-01T00:00:00Z");
+        properties.setProperty("gong.state.file", exportDirectory.resolve("state/gong-state.properties").toString());
         context.getPropertiesComponent().setInitialProperties(properties);
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveResource(context, "file:routes-examples/yaml/activity-stats.yaml"));
@@ -68,7 +72,7 @@ class ExampleRoutesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] { new ListUsersRoute(), new ExportCallsRoute() };
+        return new RoutesBuilder[] { new ListUsersRoute(), new ExportCallsRoute(), new NewCallsRoute() };
     }
 
     @Test
@@ -87,7 +91,7 @@ class ExampleRoutesTest extends CamelTestSupport {
 
         assertThat(exchange.getException()).isNull();
         try (var files = Files.list(exportDirectory)) {
-            List<Path> exports = files.toList();
+            List<Path> exports = files.filter(file -> file.toString().endsWith(".jsonl")).toList();
             assertThat(exports).hasSize(1);
             List<String> lines = Files.readAllLines(exports.get(0));
             assertThat(lines).hasSize(403);
@@ -104,6 +108,20 @@ class ExampleRoutesTest extends CamelTestSupport {
             }
             assertThat(withTranscript).isEqualTo(301);
         }
+    }
+
+    @Test
+    void newCallsDeliversEachCallWithTranscript() throws Exception {
+        NotifyBuilder delivered = new NotifyBuilder(context).fromRoute("new-calls").whenCompleted(10)
+                .and().whenAllDoneMatches(exchange -> exchange.getMessage().getBody(Map.class).get("transcript")
+                        instanceof List<?> transcript && !transcript.isEmpty())
+                .create();
+
+        context.getRouteController().startRoute("new-calls");
+
+        assertThat(delivered.matches(30, TimeUnit.SECONDS)).isTrue();
+        Path stateFile = exportDirectory.resolve("state/gong-state.properties");
+        assertThat(Files.readString(stateFile)).contains(".calls.watermark=").contains(".calls.delivered=");
     }
 
     @Test
