@@ -124,7 +124,7 @@ final class GongAuthentication {
         }
         String scheme = uri.getScheme();
         boolean loopbackHttp = "http".equals(scheme) && uri.getHost() != null
-                               && GongEndpoint.isLoopback(uri.getHost());
+                               && CustomerHostPolicy.isLoopback(uri.getHost());
         if (uri.getHost() == null || !"https".equals(scheme) && !loopbackHttp) {
             throw new GongValidationException(
                     "Invalid option tokenUrl='" + tokenUrl + "': expected an https URL such as "

@@ -1,10 +1,8 @@
 package io.camelgong.gong;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,6 +18,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+import io.camelgong.gong.auth.CustomerHostPolicy;
 import io.camelgong.gong.auth.GongCredentials;
 import io.camelgong.gong.catalog.GongCatalog;
 import io.camelgong.gong.catalog.GongOperation;
@@ -225,7 +224,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
                     "Invalid option " + optionName + "='" + url + "': expected an absolute https URL such as "
                                               + example);
         }
-        if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+        if ("http".equals(scheme) && !CustomerHostPolicy.isLoopback(uri.getHost())) {
             throw new GongValidationException(
                     "Invalid option " + optionName + "='" + url + "': plain http would send credentials unencrypted;"
                                               + " use https (http is accepted only for loopback hosts such as a"
@@ -235,21 +234,6 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new GongValidationException(
                     "Invalid option " + optionName + "='" + url + "': expected the URL without a path or query,"
                                               + " e.g. " + example + " (the component adds the API paths)");
-        }
-    }
-
-    static boolean isLoopback(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

@@ -82,8 +82,11 @@ public final class CustomerHostPolicy {
         return "gong.io".equals(host) || host.endsWith(".gong.io");
     }
 
-    static boolean isLoopback(String host) {
-        if ("localhost".equals(host)) {
+    /**
+     * Tells whether a host is localhost or a loopback address literal, without a DNS lookup of names.
+     */
+    public static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
             return true;
         }
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
