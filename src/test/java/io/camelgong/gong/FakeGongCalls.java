@@ -111,6 +111,11 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        ResponseDefinition stubbed = serveEvent.getResponseDefinition();
+        if (stubbed.getFault() != null || stubbed.getStatus() != 200 || stubbed.getFixedDelayMilliseconds() != null) {
+            // a stub a test added to inject a fault, a status or a delay answers as stubbed
+            return stubbed;
+        }
         Request request = serveEvent.getRequest();
         String path = request.getUrl().split("\\?")[0];
         if ("GET".equals(request.getMethod().getName()) && "/v2/calls".equals(path)) {
