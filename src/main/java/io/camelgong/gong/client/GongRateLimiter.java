@@ -66,10 +66,19 @@ public final class GongRateLimiter {
      */
     public void acquire(String operation) {
         takeFromDailyBudget(operation);
+        boolean slotReserved = false;
         try {
             waitWhilePaused();
+            slotReserved = true;
+            // reserves the next slot, then waits for it
             rateBucket.asBlocking().consume(1);
         } catch (InterruptedException e) {
+            // The request will not be sent (requestTimeout, shutdown): give back its budget unit and its slot, so an
+            // abandoned wait neither counts as a request nor delays the tenant's other requests.
+            dailyBucket.addTokens(1);
+            if (slotReserved) {
+                rateBucket.addTokens(1);
+            }
             Thread.currentThread().interrupt();
             throw new GongApiException(operation, 0, null, java.util.List.of(),
                     "interrupted while waiting for the rate limit of tenant " + tenant, e);
@@ -82,6 +91,13 @@ public final class GongRateLimiter {
     public void pause(Duration wait) {
         long until = System.nanoTime() + wait.toNanos();
         pausedUntilNanos.accumulateAndGet(until, (current, proposed) -> current - proposed >= 0 ? current : proposed);
+    }
+
+    /**
+     * Returns how long a request that asks now would wait for its slot, in nanoseconds; 0 when one is free.
+     */
+    long nanosToNextSlot() {
+        return rateBucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
+import io.camelgong.gong.GongApiException;
 import io.camelgong.gong.GongBudgetExhaustedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,32 @@ class GongRateLimiterTest {
         pool.shutdown();
 
         assertThat(elapsedMillis).isBetween(900L, 1500L);
+    }
+
+    @Test
+    void abandonedWaitsReturnSlotAndBudget() throws Exception {
+        // one slot every 5.1 s
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(0.2, 100, 80));
+        limiter.acquire("users/list");
+        long afterFirst = limiter.nanosToNextSlot();
+
+        for (int i = 0; i < 4; i++) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    limiter.acquire("users/list");
+                } catch (GongApiException expected) {
+                    // interrupted while waiting, as by requestTimeout
+                }
+            });
+            waiter.start();
+            Thread.sleep(50);
+            waiter.interrupt();
+            waiter.join(5_000);
+            assertThat(waiter.isAlive()).isFalse();
+        }
+
+        assertThat(limiter.nanosToNextSlot()).isLessThanOrEqualTo(afterFirst);
+        assertThat(limiter.remainingDailyBudget()).isEqualTo(99);
     }
 
     @Test
