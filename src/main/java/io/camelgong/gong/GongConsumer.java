@@ -252,7 +252,7 @@ public class GongConsumer extends ScheduledBatchPollingConsumer {
      */
     static Instant initialFrom(String value, Instant now) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return GongParameters.parseDateTime(value).toInstant();
         } catch (DateTimeParseException e) {
             return now.minus(Duration.parse(value)).truncatedTo(ChronoUnit.SECONDS);
         }

@@ -19,11 +19,16 @@ final class GongConsumerOptions {
 
     static void validate(GongConfiguration configuration) {
         Duration lookback = parseDuration(configuration.getLookback(), "lookback");
-        if (lookback.isNegative()) {
+        if (lookback.isNegative() || lookback.isZero()) {
             throw invalid("lookback", configuration.getLookback(), "a positive ISO-8601 duration such as PT6H or P1D");
         }
         try {
-            GongConsumer.initialFrom(configuration.getInitialFromDateTime(), Instant.now());
+            Instant now = Instant.now();
+            if (GongConsumer.initialFrom(configuration.getInitialFromDateTime(), now).isAfter(now)) {
+                throw invalid("initialFromDateTime", configuration.getInitialFromDateTime(),
+                        "a start in the past: a date-time before now, or a positive duration before the first poll"
+                                                                                        + " such as PT24H");
+            }
         } catch (DateTimeParseException | NullPointerException e) {
             throw invalid("initialFromDateTime", configuration.getInitialFromDateTime(),
                     "an ISO-8601 date-time with an offset such as 2026-01-01T00:00:00Z, or a duration before the"
@@ -31,6 +36,12 @@ final class GongConsumerOptions {
         }
         validateEnrich(configuration.getEnrich());
         CallEnricher.contentSelector(configuration.getContentSelector());
+        boolean extensive = configuration.getEnrich() != null && configuration.getEnrich().contains("extensive");
+        if (configuration.getContentSelector() != null && !extensive) {
+            throw invalid("contentSelector", configuration.getContentSelector(),
+                    "to be used with enrich=extensive, which fetches the selected fields; add extensive to enrich or"
+                                                                                 + " remove contentSelector");
+        }
         if (configuration.getTranscriptMaxAttempts() < 1) {
             throw invalid("transcriptMaxAttempts", configuration.getTranscriptMaxAttempts(), "1 or more");
         }

@@ -33,6 +33,20 @@ class EndpointConfigurationTest extends GongTestSupport {
     }
 
     @Test
+    void plusOffsetInUriReachesGong() {
+        wireMock.stubFor(get(urlPathEqualTo("/v2/calls")).willReturn(okJson(
+                "{\"requestId\":\"c\",\"records\":{\"totalRecords\":0},\"calls\":[]}")));
+
+        Exchange exchange = send("gong:calls/list?fromDateTime=2026-01-01T09:00:00+02:00"
+                                 + "&toDateTime=2026-01-02T09:00:00%2B02:00", null);
+
+        assertThat(exchange.getException()).isNull();
+        wireMock.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v2/calls"))
+                .withQueryParam("fromDateTime", equalTo("2026-01-01T09:00:00+02:00"))
+                .withQueryParam("toDateTime", equalTo("2026-01-02T09:00:00+02:00")));
+    }
+
+    @Test
     void componentCredentialsReachEveryEndpoint() {
         GongEndpoint endpoint = context.getEndpoint("gong:users/list", GongEndpoint.class);
 

@@ -154,7 +154,18 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("duration not a duration", "gong:users/list?readTimeout=soon", null,
                         "readTimeout=soon", "duration in milliseconds"),
                 bad("unknown option", "gong:users/list?pageSize=500", null,
-                        "pageSize"));
+                        "pageSize"),
+                bad("stats window of no days",
+                        "gong:stats_activity_aggregate/list?fromDate=2024-11-05&toDate=2024-11-05", null,
+                        "'filter.fromDate' 2024-11-05 is the same as 'filter.toDate'", "the start before the end"),
+
+                // consumer options
+                bad("zero lookback", "gong:calls?lookback=PT0S", null,
+                        "lookback=PT0S", "a positive ISO-8601 duration"),
+                bad("initial start in the future", "gong:calls?initialFromDateTime=-PT24H", null,
+                        "initialFromDateTime=-PT24H", "a start in the past"),
+                bad("contentSelector without extensive", "gong:calls?contentSelector=parties", null,
+                        "contentSelector=parties", "enrich=extensive"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,6 +51,15 @@ class GongParametersTest {
     }
 
     @Test
+    void plusOffsetDecodedToSpaceIsRestored() {
+        // Camel decodes + in an endpoint URI to a space, so fromDateTime=2026-01-01T09:00:00+02:00 arrives like this
+        Map<String, Object> params = GongParameters.resolve(GongCatalog.operation("calls", "list"),
+                Map.of("fromDateTime", "2026-01-01T09:00:00 02:00"), null);
+
+        assertThat(params.get("fromDateTime")).isEqualTo("2026-01-01T09:00:00+02:00");
+    }
+
+    @Test
     void postWithoutFilterStillSendsFilterObject() {
         GongRequest request = GongRequest.of(EXTENSIVE, GongParameters.resolve(EXTENSIVE, Map.of(), null));
 

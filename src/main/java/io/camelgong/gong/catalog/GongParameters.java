@@ -33,6 +33,7 @@ import io.camelgong.gong.GongValidationException;
 public final class GongParameters {
 
     private static final Pattern GONG_ID = Pattern.compile("\\d{1,20}");
+    private static final Pattern URI_DECODED_PLUS = Pattern.compile("^(\\S+T\\S+) (\\d{2}(?::?\\d{2})?)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOW_TO_FIX
             = " Fix the endpoint option or the entry of the CamelGongParams header (or Map body).";
@@ -233,7 +234,7 @@ public final class GongParameters {
             return date.toInstant().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         }
         if (value instanceof CharSequence chars) {
-            String text = chars.toString().trim();
+            String text = restorePlus(chars.toString());
             try {
                 OffsetDateTime.parse(text);
                 return text;
@@ -242,6 +243,21 @@ public final class GongParameters {
             }
         }
         return null;
+    }
+
+    /**
+     * Parses an ISO-8601 date-time with an offset. A space before the offset is read as the {@code +} it was in
+     * an endpoint URI, where {@code +} decodes to a space: {@code 2026-01-01T09:00:00 02:00} is
+     * {@code 2026-01-01T09:00:00+02:00}.
+     *
+     * @throws DateTimeParseException when the text is not such a date-time
+     */
+    public static OffsetDateTime parseDateTime(String text) {
+        return OffsetDateTime.parse(restorePlus(text));
+    }
+
+    private static String restorePlus(String text) {
+        return URI_DECODED_PLUS.matcher(text.trim()).replaceFirst("$1+$2");
     }
 
     private static String toDate(Object value) {
@@ -364,10 +380,14 @@ public final class GongParameters {
             Object from = flat.get(range.from());
             Object to = flat.get(range.to());
             ParamType type = operation.params().get(range.to()).type();
-            if (from != null && to != null && compare(type, from, to) > 0) {
+            // Gong rejects stats dates unless the start is before the exclusive end; an empty date-time window is
+            // accepted and simply matches nothing.
+            int order = from == null || to == null ? -1 : compare(type, from, to);
+            if (order > 0 || order == 0 && type == ParamType.DATE) {
                 throw new GongValidationException(
                         "Invalid date range for gong:" + operation.name() + ": '" + range.from() + "' " + from
-                                                  + " is after '" + range.to() + "' " + to
+                                                  + (order == 0 ? " is the same as '" : " is after '") + range.to()
+                                                  + "' " + to
                                                   + "; expected the start before the end (the end is exclusive)."
                                                   + HOW_TO_FIX);
             }
@@ -384,7 +404,7 @@ public final class GongParameters {
         if (type == ParamType.DATE) {
             return LocalDate.parse((String) from).compareTo(LocalDate.parse((String) to));
         }
-        return OffsetDateTime.parse((String) from).toInstant().compareTo(OffsetDateTime.parse((String) to).toInstant());
+        return parseDateTime((String) from).toInstant().compareTo(parseDateTime((String) to).toInstant());
     }
 
     // Gong reads stats dates in the company's time zone, which the component does not know; the latest date on
