@@ -20,7 +20,21 @@ public final class ExamplesMain {
     private ExamplesMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            runExamples(args);
+        } catch (Exception e) {
+            Throwable rootCause = e;
+            while (rootCause.getCause() != null) {
+                rootCause = rootCause.getCause();
+            }
+            System.err.println("The example routes failed: " + rootCause.getMessage());
+            // exec:java would otherwise wait for Camel's threads before it reports the failure, which never comes
+            System.exit(1);
+        }
+    }
+
+    private static void runExamples(String[] args) throws Exception {
         String accessKey = System.getenv("GONG_ACCESS_KEY");
         String accessKeySecret = System.getenv("GONG_ACCESS_KEY_SECRET");
         boolean simulated = isBlank(accessKey) || isBlank(accessKeySecret);
