@@ -138,7 +138,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         } else if (action == null && !EXECUTE.equals(entity) && !GongCatalog.actions(entity).isEmpty()) {
             throw new GongValidationException(
                     "Invalid Gong endpoint 'gong:" + entity + "': missing action. To send, name the action, e.g. gong:"
-                                              + entity + "/" + GongCatalog.actions(entity).iterator().next()
+                                              + entity + "/" + GongCatalog.exampleAction(entity)
                                               + "; a consumer (a URI without an action) exists only for "
                                               + GongFeed.entities());
         } else if (!EXECUTE.equals(entity)) {

@@ -35,9 +35,9 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("unknown entity", "gong:meetings/list", null,
                         "Unknown Gong entity 'meetings'", "expected one of", "calls_extensive"),
                 bad("action not offered", "gong:users/download", null,
-                        "Unknown action 'download'", "[get, list]", "gong:users/get"),
+                        "Unknown action 'download'", "[get, list]", "gong:users/list"),
                 bad("missing action", "gong:users", null,
-                        "Invalid Gong endpoint 'gong:users': missing action", "name the action"),
+                        "Invalid Gong endpoint 'gong:users': missing action", "name the action", "gong:users/list"),
                 bad("too many path segments", "gong:calls/list/extra", null,
                         "gong:calls/list/extra", "expected gong:entity/action"),
                 bad("action on execute", "gong:execute/list", null,
@@ -158,6 +158,9 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("stats window of no days",
                         "gong:stats_activity_aggregate/list?fromDate=2024-11-05&toDate=2024-11-05", null,
                         "'filter.fromDate' 2024-11-05 is the same as 'filter.toDate'", "the start before the end"),
+
+                bad("two byte ranges", "gong:call_audio/download?id=5198900831628433849&range=bytes=0-9,20-29", null,
+                        "'range_header'", "bytes=0-9,20-29", "one HTTP byte range"),
 
                 // consumer options
                 bad("zero lookback", "gong:calls?lookback=PT0S", null,

@@ -71,7 +71,7 @@ class GongCatalogTest {
     void unknownActionNamesHostedActionsApart() {
         assertThatThrownBy(() -> GongCatalog.operation("users", "download"))
                 .hasMessage("Unknown action 'download' for Gong entity 'users': expected one of [get, list]"
-                            + " (in hosted mode also [context_store_search]), as in gong:users/get");
+                            + " (in hosted mode also [context_store_search]), as in gong:users/list");
     }
 
     private static Set<String> enums(String field) throws NoSuchFieldException {

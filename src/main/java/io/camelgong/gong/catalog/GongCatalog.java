@@ -12,6 +12,7 @@ import static io.camelgong.gong.catalog.ParamLocation.LOCAL;
 import static io.camelgong.gong.catalog.ParamLocation.PATH;
 import static io.camelgong.gong.catalog.ParamLocation.QUERY;
 import static io.camelgong.gong.catalog.ParamType.BOOLEAN;
+import static io.camelgong.gong.catalog.ParamType.BYTE_RANGE;
 import static io.camelgong.gong.catalog.ParamType.DATE;
 import static io.camelgong.gong.catalog.ParamType.DATE_TIME;
 import static io.camelgong.gong.catalog.ParamType.ENUM;
@@ -144,7 +145,7 @@ public final class GongCatalog {
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException(
                     "Missing action for Gong entity '" + entity + "': expected one of " + actions + ", as in gong:"
-                                               + entity + "/" + actions.iterator().next());
+                                               + entity + "/" + exampleAction(entity));
         }
         GongOperation operation = OPERATIONS.get(entity + "/" + action);
         if (operation == null) {
@@ -157,9 +158,22 @@ public final class GongCatalog {
             throw new IllegalArgumentException(
                     "Unknown action '" + action + "' for Gong entity '" + entity + "': expected one of " + direct
                                                + hostedNote + ", as in gong:" + entity + "/"
-                                               + direct.iterator().next());
+                                               + exampleAction(entity));
         }
         return operation;
+    }
+
+    /**
+     * Returns the action to show in an example URI of an entity: list where the entity has it, else its first
+     * action that does not need hosted mode.
+     */
+    public static String exampleAction(String entity) {
+        if (OPERATIONS.containsKey(entity + "/list")) {
+            return "list";
+        }
+        return actions(entity).stream()
+                .filter(action -> !OPERATIONS.get(entity + "/" + action).hostedOnly())
+                .findFirst().orElse("list");
     }
 
     /**
@@ -242,6 +256,6 @@ public final class GongCatalog {
                 .param("id", ID, LOCAL, false, "id")
                 .param("filter.callIds", ID_LIST, BODY, false, null)
                 .param(CONTENT_SELECTOR + "media", BOOLEAN, BODY, false, null)
-                .param("range_header", STRING, LOCAL, false, "range");
+                .param("range_header", BYTE_RANGE, LOCAL, false, "range");
     }
 }

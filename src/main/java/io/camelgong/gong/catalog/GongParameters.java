@@ -33,6 +33,7 @@ import io.camelgong.gong.GongValidationException;
 public final class GongParameters {
 
     private static final Pattern GONG_ID = Pattern.compile("\\d{1,20}");
+    private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d+-\\d*|-\\d+)");
     private static final Pattern URI_DECODED_PLUS = Pattern.compile("^(\\S+T\\S+) (\\d{2}(?::?\\d{2})?)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOW_TO_FIX
@@ -152,6 +153,7 @@ public final class GongParameters {
             case DATE -> toDate(value);
             case BOOLEAN -> toBoolean(value);
             case STRING -> toText(value);
+            case BYTE_RANGE -> toByteRange(value);
             case ENUM -> toEnum(spec, value);
             case ENUM_LIST -> toEnumList(spec, value);
             case POSITIVE_INTEGER -> toPositiveInteger(value);
@@ -343,6 +345,13 @@ public final class GongParameters {
             paths.add(segments);
         }
         return paths;
+    }
+
+    private static String toByteRange(Object value) {
+        if (value instanceof CharSequence chars && BYTE_RANGE.matcher(chars.toString().trim()).matches()) {
+            return chars.toString().trim();
+        }
+        return null;
     }
 
     private static String toText(Object value) {

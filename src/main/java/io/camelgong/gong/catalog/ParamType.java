@@ -23,6 +23,9 @@ public enum ParamType {
     /** Free text such as a cursor. */
     STRING("a non-empty string"),
 
+    /** One HTTP byte range of a media download, which the object store answers with 206 Partial Content. */
+    BYTE_RANGE("one HTTP byte range such as bytes=0-1048575, bytes=1048576- or bytes=-500"),
+
     /** One of a fixed set of strings, listed by the parameter. */
     ENUM("one of the listed values"),
 
