@@ -159,13 +159,13 @@ public class GongConfiguration implements Cloneable {
     private String initialFromDateTime = "PT24H";
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer", enums = "extensive,transcript")
+    @UriParam(label = "consumer")
     private String enrich;
     @UriParam(label = "consumer")
     private String contentSelector;
     @UriParam(label = "consumer", defaultValue = "12")
     private int transcriptMaxAttempts = 12;
-    @UriParam(label = "consumer")
+    @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
 
     // Producer: media downloads

@@ -149,6 +149,8 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new GongValidationException(
                     "Invalid Gong endpoint 'gong:execute/" + action + "': gong:execute takes no action in the URI;"
                                               + " set the CamelGongEntity and CamelGongAction headers instead");
+        } else {
+            GongParameters.checkOptionValues(configuration.parameterOptions());
         }
         if (isConnectorAdmin() || isHosted()) {
             authMode = GongAuthMode.hosted;

@@ -72,7 +72,7 @@ public class GongProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         GongOperation operation = operation(message);
-        Map<String, Object> params = GongParameters.resolve(operation, optionValues(operation), messageParams(message));
+        Map<String, Object> params = resolveParams(operation, message);
         GongRequest request = GongRequest.of(operation, params);
 
         message.setHeader(GongConstants.ENTITY, operation.entity());
@@ -127,6 +127,19 @@ public class GongProducer extends DefaultProducer {
     }
 
     @SuppressWarnings("unchecked")
+    private Map<String, Object> resolveParams(GongOperation operation, Message message) {
+        try {
+            return GongParameters.resolve(operation, optionValues(operation), messageParams(message));
+        } catch (GongValidationException e) {
+            if (message.getHeader(GongConstants.PARAMS) == null && message.getBody() instanceof Map) {
+                throw new GongValidationException(e.getMessage() + " The parameters were read from the message body,"
+                                                  + " a Map, because the CamelGongParams header is absent; set that"
+                                                  + " header (an empty Map for no parameters) to leave the body out.");
+            }
+            throw e;
+        }
+    }
+
     private static Map<String, ?> messageParams(Message message) {
         Object header = message.getHeader(GongConstants.PARAMS);
         if (header != null) {

@@ -162,6 +162,9 @@ class GongBadInputTest extends GongWireMockTestSupport {
                 bad("two byte ranges", "gong:call_audio/download?id=5198900831628433849&range=bytes=0-9,20-29", null,
                         "'range_header'", "bytes=0-9,20-29", "one HTTP byte range"),
 
+                bad("unparseable option on execute", "gong:execute?fromDateTime=garbage", null,
+                        "Invalid option fromDateTime=garbage", "ISO-8601 date-time with an offset"),
+
                 // consumer options
                 bad("zero lookback", "gong:calls?lookback=PT0S", null,
                         "lookback=PT0S", "a positive ISO-8601 duration"),

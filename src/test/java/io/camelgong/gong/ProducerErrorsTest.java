@@ -147,6 +147,17 @@ class ProducerErrorsTest extends GongTestSupport {
     }
 
     @Test
+    void recordBodyReadAsParametersIsExplained() {
+        Exchange exchange = template.request("gong:users/get?id=841697149643495318",
+                ex -> ex.getMessage().setBody(Map.of("emailAddress", "ellis.alderby@example.com")));
+
+        assertThat(exchange.getException()).isInstanceOf(GongValidationException.class)
+                .hasMessageContaining("Unknown parameter 'emailAddress'")
+                .hasMessageContaining("read from the message body");
+        wireMock.verify(exactly(0), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void executeWithoutEntityHeaderSendsNoRequest() {
         Exchange exchange = send("gong:execute", null);
 

@@ -290,8 +290,8 @@ public final class OAuthTokenManager {
     private String invalidGrantDetail() {
         return "the OAuth refresh token of client id '" + settings.clientId() + "' (credential " + identity + ") was"
                + " already used or revoked. Gong refresh tokens are single use and retrying cannot help: a Gong"
-               + " technical administrator must consent again, then set refreshToken to the new token (see"
-               + " docs/oauth.md)";
+               + " technical administrator must consent again (GongOAuth.consentUrl and GongOAuth.exchangeCode store"
+               + " the new chain), or set refreshToken to the new token";
     }
 
     private static String describe(TokenEndpoint.Result result) {

@@ -145,8 +145,39 @@ public final class GongParameters {
         return names;
     }
 
+    /**
+     * Checks the values of parameter options on an endpoint whose operation comes per message (gong:execute): each
+     * value must parse as the type the option has in every operation that takes it.
+     *
+     * @throws GongValidationException naming the option, its value and the expected format
+     */
+    public static void checkOptionValues(Map<String, Object> optionValues) {
+        for (Map.Entry<String, Object> option : optionValues.entrySet()) {
+            GongCatalog.operations().stream()
+                    .flatMap(operation -> operation.params().values().stream())
+                    .filter(spec -> option.getKey().equals(spec.optionName()))
+                    .findFirst()
+                    .filter(spec -> convert(spec, option.getValue()) == null)
+                    .ifPresent(spec -> {
+                        throw new GongValidationException(
+                                "Invalid option " + option.getKey() + "=" + option.getValue() + ": expected "
+                                                          + spec.expected() + ". Fix the endpoint option.");
+                    });
+        }
+    }
+
     private static Object normalise(GongOperation operation, ParamSpec spec, Object value) {
-        Object normalised = switch (spec.type()) {
+        Object normalised = convert(spec, value);
+        if (normalised == null) {
+            throw new GongValidationException(
+                    "Invalid parameter '" + spec.path() + "' for gong:" + operation.name() + ": expected "
+                                              + spec.expected() + ", got " + describe(value) + "." + HOW_TO_FIX);
+        }
+        return normalised;
+    }
+
+    private static Object convert(ParamSpec spec, Object value) {
+        return switch (spec.type()) {
             case ID -> toId(value);
             case ID_LIST -> toIdList(value);
             case DATE_TIME -> toDateTime(value);
@@ -160,12 +191,6 @@ public final class GongParameters {
             case OBJECT -> toObject(value);
             case FIELD_PATHS -> toFieldPaths(value);
         };
-        if (normalised == null) {
-            throw new GongValidationException(
-                    "Invalid parameter '" + spec.path() + "' for gong:" + operation.name() + ": expected "
-                                              + spec.expected() + ", got " + describe(value) + "." + HOW_TO_FIX);
-        }
-        return normalised;
     }
 
     private static String toId(Object value) {
