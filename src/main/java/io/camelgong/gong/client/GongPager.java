@@ -174,10 +174,6 @@ public final class GongPager {
 
         private final String firstRequestId;
         private final Long totalRecords;
-        private final GongRequest first;
-        private final Function<Map<String, Object>, Object> key;
-        private final Set<Object> deliveredKeys = new HashSet<>();
-        private int restarts;
         private GongRequest request;
         private GongPage page;
         private Iterator<Map<String, Object>> records;
@@ -186,8 +182,6 @@ public final class GongPager {
         private RecordIterator(GongRequest first, GongPage firstPage) {
             this.firstRequestId = firstPage.requestId();
             this.totalRecords = firstPage.totalRecords();
-            this.first = first;
-            this.key = recordKey(first.operation());
             this.request = first;
             this.page = firstPage;
             this.records = firstPage.records().iterator();
@@ -205,21 +199,18 @@ public final class GongPager {
             return records.hasNext();
         }
 
-        // Reads the page of the current request; after an expired cursor, the window again from its first page.
+        // Unlike a whole read, the iterator does not read the window again after an expired cursor: skipping the
+        // records it already returned would mean keeping every returned id, and memory would grow with the records.
         private GongPage fetchNext() {
-            while (true) {
-                try {
-                    GongPage next = fetcher.fetch(request);
-                    return restarts == 0 ? next : withoutDelivered(next, key, deliveredKeys);
-                } catch (GongCursorExpiredException e) {
-                    if (!mayRestart(first, request, restarts)) {
-                        throw e;
-                    }
-                    restarts++;
-                    logRestart(first, pages, restarts, deliveredKeys.size(), e);
-                    request = first;
-                    pages = 0;
-                }
+            try {
+                return fetcher.fetch(request);
+            } catch (GongCursorExpiredException e) {
+                List<String> errors = new ArrayList<>(e.getErrors());
+                errors.add("pagination=streaming read " + pages + " pages and does not read the window again. Gong's"
+                           + " cursors expire about an hour after the first request, so consume the records faster,"
+                           + " read smaller windows, or use pagination=all, which restarts and skips the records"
+                           + " already read");
+                throw new GongCursorExpiredException(e.getOperation(), e.getStatusCode(), e.getRequestId(), errors);
             }
         }
 
@@ -228,9 +219,7 @@ public final class GongPager {
             if (!hasNext()) {
                 throw new NoSuchElementException("No more Gong records: the last page was read");
             }
-            Map<String, Object> record = records.next();
-            addKey(deliveredKeys, key.apply(record));
-            return record;
+            return records.next();
         }
 
         /**

@@ -40,20 +40,20 @@ class GongPagerTest {
     }
 
     @Test
-    void iteratorRestartsAndSkipsDelivered() {
+    void iteratorFailsOnExpiredCursor() {
         ScriptedFetcher fetcher = new ScriptedFetcher()
                 .page("c1", "1", "2")
-                .expired()
-                .page("c1", "1", "2")
-                .page("c2", "3")
-                .page(null, "4");
+                .expired();
         List<Object> ids = new ArrayList<>();
 
         GongPager.RecordIterator records = new GongPager(fetcher).iterate(first(USERS, Map.of()));
-        records.forEachRemaining(record -> ids.add(record.get("id")));
 
-        assertThat(ids).containsExactly("1", "2", "3", "4");
-        assertThat(fetcher.sentCursors).containsExactly(null, "c1", null, "c1", "c2");
+        assertThatThrownBy(() -> records.forEachRemaining(record -> ids.add(record.get("id"))))
+                .isInstanceOf(GongCursorExpiredException.class)
+                .hasMessageContaining("pagination=streaming")
+                .hasMessageContaining("pagination=all");
+        assertThat(ids).containsExactly("1", "2");
+        assertThat(fetcher.sentCursors).containsExactly(null, "c1");
     }
 
     @Test
