@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Clock that a test moves by hand, for call visibility and cursor expiry. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock that moves only when a test advances it: for the simulator's call visibility and cursor expiry, and
+ * for a consumer's poll windows.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
