@@ -60,7 +60,7 @@ public class GongConnectorsProducer extends DefaultProducer {
         body.put("definition_id", HostedSettings.GONG_DEFINITION_ID);
         putCredentials(body, params);
 
-        Map<String, Object> answer = api().postJson(operationName(), "/api/v1/integrations/connectors", body);
+        Map<String, Object> answer = api().postJsonChange(operationName(), "/api/v1/integrations/connectors", body);
         Object id = answer.get("id");
         LOG.info("Created Airbyte Gong connector {} for {}", id, owner(body));
         message.setBody(answer);
@@ -108,7 +108,7 @@ public class GongConnectorsProducer extends DefaultProducer {
             body.put("name", name);
         }
 
-        Map<String, Object> answer = api().postJson(operationName(), OAUTH_INITIATE_PATH, body);
+        Map<String, Object> answer = api().postJsonChange(operationName(), OAUTH_INITIATE_PATH, body);
         Object consentUrl = answer.get("consent_url");
         if (consentUrl == null) {
             throw new GongApiException(operationName(), 200, null, List.of(),

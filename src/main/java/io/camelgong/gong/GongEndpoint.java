@@ -319,16 +319,20 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
         GongRateLimiter rateLimiter = ((GongComponent) getComponent()).getRateLimiters().limiterFor(
                 credentials.identity(), new GongRateLimiter.Settings(configuration.getRateLimit(),
                         configuration.getDailyRequestBudget(), configuration.getDailyBudgetWarnPercent()));
-        return new GongRetryPolicy(new GongRetryPolicy.Settings(configuration.getMaxRetries(),
+        return new GongRetryPolicy(retrySettings(), rateLimiter);
+    }
+
+    private GongRetryPolicy.Settings retrySettings() {
+        return new GongRetryPolicy.Settings(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getMaxRetryDelay()),
                 Duration.ofMillis(configuration.getMaxRateLimitWait()),
-                Duration.ofMillis(configuration.getRequestTimeout())), rateLimiter);
+                Duration.ofMillis(configuration.getRequestTimeout()));
     }
 
     private void startHosted() {
         HostedSettings settings = HostedSettings.of(configuration);
         AirbyteTokenCache tokens = ((GongComponent) getComponent()).airbyteTokenRegistry().cache(settings);
-        airbyteApi = new AirbyteApi(httpClient, tokens, settings);
+        airbyteApi = new AirbyteApi(httpClient, tokens, settings, new GongRetryPolicy(retrySettings(), null));
         hostedConnectors = new HostedConnectors(airbyteApi);
         HostedPageFetcher hostedFetcher = new HostedPageFetcher(airbyteApi, hostedConnectors);
         pageFetcher = hostedFetcher;

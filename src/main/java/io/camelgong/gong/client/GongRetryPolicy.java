@@ -71,13 +71,25 @@ public final class GongRetryPolicy {
      *
      * @throws GongApiException the last failure. A timeout has status 0 and a message naming requestTimeout.
      */
-    @SuppressWarnings("unchecked")
     public <T> T execute(GongOperation operation, Supplier<T> attempt) {
-        FailsafeExecutor<Object> executor = operation.idempotent() ? readExecutor : writeExecutor;
+        return execute(operation.name(), operation.idempotent(), attempt);
+    }
+
+    /**
+     * Runs an attempt like {@link #execute(GongOperation, Supplier)}, for a request that is not a catalog
+     * operation, such as one to Airbyte's connector API.
+     *
+     * @param operationName the name for messages and logs
+     * @param idempotent    whether sending the request twice has the effect of sending it once; otherwise it is
+     *                      sent again only when it certainly never left, or after a 429
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T execute(String operationName, boolean idempotent, Supplier<T> attempt) {
+        FailsafeExecutor<Object> executor = idempotent ? readExecutor : writeExecutor;
         try {
             return (T) executor.get(attempt::get);
         } catch (TimeoutExceededException e) {
-            GongApiException timeout = new GongApiException(operation.name(), 0, null, List.of(),
+            GongApiException timeout = new GongApiException(operationName, 0, null, List.of(),
                     "timed out after requestTimeout=" + settings.requestTimeout().toMillis() + " ms, retries and"
                                                                             + " rate-limit waits included",
                     e);
@@ -88,7 +100,7 @@ public final class GongRetryPolicy {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new GongApiException(operation.name(), 0, null, List.of(), "interrupted while waiting to retry",
+            throw new GongApiException(operationName, 0, null, List.of(), "interrupted while waiting to retry",
                     e.getCause());
         }
     }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Parses the HTTP {@code Retry-After} header (RFC 9110, section 10.2.3): either a number of seconds or an HTTP date.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
@@ -18,7 +18,7 @@ final class RetryAfter {
      * Returns the wait the header requests, zero for a date in the past, or {@code null} when the header is absent or
      * unreadable.
      */
-    static Duration parse(String value, Clock clock) {
+    public static Duration parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.camelgong.gong.hosted;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -27,7 +29,10 @@ import org.slf4j.LoggerFactory;
 
 import io.camelgong.gong.GongApiException;
 import io.camelgong.gong.GongAuthenticationException;
+import io.camelgong.gong.GongRateLimitedException;
 import io.camelgong.gong.client.GongHttpClient;
+import io.camelgong.gong.client.GongRetryPolicy;
+import io.camelgong.gong.client.RetryAfter;
 
 /**
  * Sends requests to Airbyte's connector API with an application token, and maps its errors to the component's
@@ -51,11 +56,22 @@ public final class AirbyteApi {
     private final GongHttpClient httpClient;
     private final AirbyteTokenCache tokens;
     private final HostedSettings settings;
+    private final GongRetryPolicy retryPolicy;
 
     public AirbyteApi(GongHttpClient httpClient, AirbyteTokenCache tokens, HostedSettings settings) {
+        this(httpClient, tokens, settings, GongRetryPolicy.none());
+    }
+
+    /**
+     * Creates a client whose requests pass a retry policy: 429 waits for Retry-After, and 5xx, 408 and network
+     * failures are retried, but requests that change connectors only when they certainly never left.
+     */
+    public AirbyteApi(
+            GongHttpClient httpClient, AirbyteTokenCache tokens, HostedSettings settings, GongRetryPolicy retryPolicy) {
         this.httpClient = httpClient;
         this.tokens = tokens;
         this.settings = settings;
+        this.retryPolicy = retryPolicy;
     }
 
     /**
@@ -64,21 +80,30 @@ public final class AirbyteApi {
      * @param operation the entity/action the request serves, for error messages
      */
     public Map<String, Object> getJson(String operation, String pathAndQuery) {
-        return readJson(operation, authorized(operation, () -> new HttpGet(settings.apiUrl() + pathAndQuery)));
+        return readJson(operation, authorized(operation, true, () -> new HttpGet(settings.apiUrl() + pathAndQuery)));
     }
 
     /**
-     * Sends a POST with a JSON body and returns the JSON object of the response.
+     * Sends a POST with a JSON body that only reads, such as an execute of a catalog operation, and returns the JSON
+     * object of the response.
      */
     public Map<String, Object> postJson(String operation, String path, Object body) {
-        return readJson(operation, authorized(operation, () -> jsonPost(path, body)));
+        return readJson(operation, authorized(operation, true, () -> jsonPost(path, body)));
+    }
+
+    /**
+     * Sends a POST with a JSON body that changes something at Airbyte, such as creating a connector, and returns the
+     * JSON object of the response. It is not sent again after a failure that may have reached Airbyte.
+     */
+    public Map<String, Object> postJsonChange(String operation, String path, Object body) {
+        return readJson(operation, authorized(operation, false, () -> jsonPost(path, body)));
     }
 
     /**
      * Sends a DELETE and returns the JSON object of the response, empty when the response has no body.
      */
     public Map<String, Object> delete(String operation, String path) {
-        return readJson(operation, authorized(operation, () -> new HttpDelete(settings.apiUrl() + path)));
+        return readJson(operation, authorized(operation, false, () -> new HttpDelete(settings.apiUrl() + path)));
     }
 
     /**
@@ -88,7 +113,7 @@ public final class AirbyteApi {
      * @throws GongApiException when Airbyte responds with an error status
      */
     public ClassicHttpResponse postForStream(String operation, String path, Object body) {
-        ClassicHttpResponse response = authorized(operation, () -> jsonPost(path, body));
+        ClassicHttpResponse response = authorized(operation, true, () -> jsonPost(path, body));
         if (response.getCode() >= 200 && response.getCode() < 300) {
             return response;
         }
@@ -108,16 +133,18 @@ public final class AirbyteApi {
         return post;
     }
 
-    private ClassicHttpResponse authorized(String operation, Supplier<HttpUriRequestBase> requestFactory) {
+    private ClassicHttpResponse authorized(
+            String operation, boolean idempotent, Supplier<HttpUriRequestBase> requestFactory) {
         String token = tokens.token(() -> fetchToken(operation));
-        ClassicHttpResponse response = send(operation, withHeaders(requestFactory.get(), token));
+        String firstToken = token;
+        ClassicHttpResponse response = send(operation, idempotent, () -> withHeaders(requestFactory.get(), firstToken));
         if (response.getCode() != 401) {
             return response;
         }
         readAndClose(operation, response);
         LOG.debug("Airbyte responded 401 to {}; renewing the application token and replaying once", operation);
-        token = tokens.renewAfterUnauthorized(token, () -> fetchToken(operation));
-        response = send(operation, withHeaders(requestFactory.get(), token));
+        String renewedToken = tokens.renewAfterUnauthorized(token, () -> fetchToken(operation));
+        response = send(operation, idempotent, () -> withHeaders(requestFactory.get(), renewedToken));
         if (response.getCode() == 401) {
             byte[] body = readAndClose(operation, response);
             throw new GongAuthenticationException(operation, 401, null, errors(parseOrNull(body)),
@@ -140,28 +167,42 @@ public final class AirbyteApi {
     }
 
     /**
-     * Sends one request to Airbyte and returns the open response. Every Airbyte request of the component goes
-     * through this method.
+     * Sends a request to Airbyte under the retry policy and returns the open response. Every Airbyte request of the
+     * component goes through this method. A 429, a 408 or a 5xx response is read, closed and raised inside the
+     * policy, so it is waited for or retried; the caller handles every other status.
      */
-    // TODO: wrap this call with the rate limiter and retry policy that GongApi gets, so that 429 and 5xx responses
-    // from Airbyte are retried the same way; until then every failure reaches the route at once.
-    private ClassicHttpResponse send(String operation, HttpUriRequestBase request) {
+    private ClassicHttpResponse send(String operation, boolean idempotent, Supplier<HttpUriRequestBase> request) {
+        return retryPolicy.execute(operation, idempotent, () -> sendOnce(operation, request.get()));
+    }
+
+    private ClassicHttpResponse sendOnce(String operation, HttpUriRequestBase request) {
+        ClassicHttpResponse response;
         try {
-            ClassicHttpResponse response = httpClient.open(request);
-            LOG.debug("Airbyte {} {} for {} returned {}", request.getMethod(), request.getPath(), operation,
-                    response.getCode());
-            return response;
+            response = httpClient.open(request);
         } catch (IOException e) {
             throw new GongApiException(operation, 0, null, List.of(),
                     "no response from Airbyte at " + settings.apiUrl() + ": " + e, e);
         }
+        int status = response.getCode();
+        LOG.debug("Airbyte {} {} for {} returned {}", request.getMethod(), request.getPath(), operation, status);
+        if (status == 429) {
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            byte[] body = readAndClose(operation, response);
+            throw new GongRateLimitedException(operation, null, errors(parseOrNull(body)),
+                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Clock.systemUTC()),
+                    "Airbyte connector API rate limit");
+        }
+        if (status == 408 || status >= 500 && status != 501 && status != 505) {
+            throw error(operation, status, readAndClose(operation, response));
+        }
+        return response;
     }
 
     private AirbyteToken fetchToken(String operation) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("client_id", settings.clientId());
         body.put("client_secret", settings.clientSecret());
-        ClassicHttpResponse response = send(operation, withHeaders(jsonPost(TOKEN_PATH, body), null));
+        ClassicHttpResponse response = send(operation, true, () -> withHeaders(jsonPost(TOKEN_PATH, body), null));
         int status = response.getCode();
         byte[] answer = readAndClose(operation, response);
         if (status == 400 || status == 401 || status == 403) {
