@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Raised when Gong rejects a paging cursor because it expired. Gong signs cursors to expire about an hour after the
- * first request of a sequence; the pager then reads the window again from its first page.
+ * first request of a sequence. A whole read and the polling consumer then read the window again from its first
+ * page; pagination=streaming and a caller's own cursor raise this exception instead.
  */
 public class GongCursorExpiredException extends GongApiException {
 
