@@ -22,7 +22,7 @@ class GongRateLimitSharingTest extends GongWireMockTestSupport {
     private static final String OTHER_TENANT = "accessKey=SECONDKEY&accessKeySecret=RAW(second-secret)";
 
     @Override
-    void configureComponent(GongConfiguration configuration) {
+    protected void configureComponent(GongConfiguration configuration) {
         super.configureComponent(configuration);
         configuration.setRateLimit(5);
     }

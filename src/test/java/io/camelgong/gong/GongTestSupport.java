@@ -55,12 +55,19 @@ public abstract class GongTestSupport extends CamelTestSupport {
         gong.getConfiguration().setBaseUrl(baseUrl());
         gong.getConfiguration().setAccessKey(ACCESS_KEY);
         gong.getConfiguration().setAccessKeySecret(ACCESS_KEY_SECRET);
-        // Each error must surface at once here; retries, 429 waits and the rate limit have tests of their own.
-        gong.getConfiguration().setMaxRetries(0);
-        gong.getConfiguration().setMaxRateLimitWait(0);
-        gong.getConfiguration().setRateLimit(1000);
+        configureComponent(gong.getConfiguration());
         context.addComponent("gong", gong);
         return context;
+    }
+
+    /**
+     * Sets component-wide defaults for a test class. By default each error surfaces at once, because retries, 429
+     * waits and the rate limit have tests of their own.
+     */
+    protected void configureComponent(GongConfiguration configuration) {
+        configuration.setMaxRetries(0);
+        configuration.setMaxRateLimitWait(0);
+        configuration.setRateLimit(1000);
     }
 
     protected static String baseUrl() {
