@@ -3,7 +3,7 @@ package io.camelgong.gong;
 import java.util.List;
 
 /**
- * Raised when Gong answers with an error status or with a body that cannot be read. Carries the HTTP status, Gong's
+ * Raised when Gong responds with an error status or with a body that cannot be read. Carries the HTTP status, Gong's
  * {@code requestId} and its error messages, so a route's error handler can decide what to do.
  */
 public class GongApiException extends GongException {
@@ -29,14 +29,14 @@ public class GongApiException extends GongException {
     }
 
     /**
-     * Returns the HTTP status code, or 0 when no answer was received.
+     * Returns the HTTP status code, or 0 when no response was received.
      */
     public int getStatusCode() {
         return statusCode;
     }
 
     /**
-     * Returns Gong's {@code requestId} of the failed answer, or {@code null} when it had none.
+     * Returns Gong's {@code requestId} of the failed response, or {@code null} when it had none.
      */
     public String getRequestId() {
         return requestId;

@@ -11,8 +11,8 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * Options shared by the Gong component and its endpoints. The component holds the defaults; every endpoint works on
- * its own copy, so options in a URI override the component's for that endpoint only.
+ * Options shared by the Gong component and its endpoints. The component keeps the defaults, and every endpoint works
+ * on its own copy, so options in a URI override the component's for that endpoint only.
  */
 @UriParams
 public class GongConfiguration implements Cloneable {

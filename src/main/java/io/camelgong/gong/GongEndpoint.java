@@ -399,7 +399,7 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     /**
      * Returns the credentials of the started endpoint, or {@code null} before it starts. Their
-     * {@code permanentFailure()} tells whether they can no longer work until a person acts.
+     * {@code permanentFailure()} reports whether they can no longer work until a person acts.
      */
     public GongCredentials getCredentials() {
         return credentials;

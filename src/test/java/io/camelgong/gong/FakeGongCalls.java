@@ -28,7 +28,7 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
  * A WireMock transformer that serves calls/list, calls/extensive, calls/transcript and stats/activity/scorecards from
  * a mutable list of calls,
  * so calls can appear over time. calls/list filters by fromDateTime (inclusive) and toDateTime (exclusive) on the
- * call's start, pages with a cursor, and answers 404 "No calls found" for an empty window, as Gong does. Call records
+ * call's start, pages with a cursor, and responds 404 "No calls found" for an empty window, as Gong does. Call records
  * have the shape of a recorded calls/list answer.
  */
 final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
@@ -113,7 +113,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         ResponseDefinition stubbed = serveEvent.getResponseDefinition();
         if (stubbed.getFault() != null || stubbed.getStatus() != 200 || stubbed.getFixedDelayMilliseconds() != null) {
-            // a stub a test added to inject a fault, a status or a delay answers as stubbed
+            // a stub a test added to inject a fault, a status or a delay responds as stubbed
             return stubbed;
         }
         Request request = serveEvent.getRequest();
@@ -130,7 +130,7 @@ final class FakeGongCalls implements ResponseDefinitionTransformerV2 {
         if ("/v2/stats/activity/scorecards".equals(path)) {
             return scorecards(body(request));
         }
-        // anything else, such as an OAuth token endpoint, is answered by its own stub
+        // anything else, such as an OAuth token endpoint, gets the response of its own stub
         return serveEvent.getResponseDefinition();
     }
 

@@ -20,7 +20,7 @@ public interface GongCredentials {
     String baseUrl();
 
     /**
-     * Called after Gong answered 401 to a request that carried {@code rejectedAuthorization}. Returns {@code true}
+     * Called after Gong responded 401 to a request that carried {@code rejectedAuthorization}. Returns {@code true}
      * when a different credential is now current, so the request may be replayed once with it.
      */
     default boolean renewAfterUnauthorized(String rejectedAuthorization) {
@@ -42,8 +42,8 @@ public interface GongCredentials {
     }
 
     /**
-     * Returns why these credentials can no longer work until a person acts (for OAuth, a refresh token Gong answered
-     * with invalid_grant), or empty while they may work. A polling consumer checks it to stop polling.
+     * Returns why these credentials can no longer work until a person acts (for OAuth, a refresh token that Gong
+     * rejected with invalid_grant), or empty while they may work. A polling consumer checks it to stop polling.
      */
     default Optional<GongAuthenticationException> permanentFailure() {
         return Optional.empty();

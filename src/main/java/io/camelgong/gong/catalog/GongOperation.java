@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Describes one entity/action pair of the Gong API: the HTTP request it becomes, its parameters, and where the
- * records and the paging cursor are in the answer.
+ * records and the paging cursor are in the response.
  */
 public final class GongOperation {
 
@@ -79,7 +79,7 @@ public final class GongOperation {
     }
 
     /**
-     * Returns the top-level answer field that holds the records, or for a get the single record.
+     * Returns the top-level response field that contains the records, or for a get the single record.
      */
     public String recordsField() {
         return recordsField;
@@ -90,7 +90,7 @@ public final class GongOperation {
     }
 
     /**
-     * Tells whether Gong answers 404 with "No calls found" when no record matches, which means an empty result.
+     * Tells whether Gong responds 404 with "No calls found" when no record matches, which means an empty result.
      */
     public boolean emptyOnNotFound() {
         return emptyOnNotFound;
@@ -112,7 +112,7 @@ public final class GongOperation {
     }
 
     /**
-     * Returns the field of the calls/extensive {@code media} object that holds the URL, for downloads.
+     * Returns the field of the calls/extensive {@code media} object that contains the URL, for downloads.
      */
     public String mediaUrlField() {
         return mediaUrlField;

@@ -1,10 +1,10 @@
 package io.camelgong.gong.catalog;
 
 /**
- * How a Gong list operation pages through its records.
+ * Paging style of a Gong list operation.
  */
 public enum Paging {
-    /** One answer holds every record. */
+    /** One response contains every record. */
     NONE,
     /** The next page is requested with {@code ?cursor=} on a GET. */
     QUERY_CURSOR,

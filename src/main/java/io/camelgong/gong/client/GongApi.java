@@ -34,7 +34,7 @@ import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongRequest;
 
 /**
- * Sends catalog requests straight to the Gong API over HTTP and reads the answers into pages.
+ * Sends catalog requests straight to the Gong API over HTTP and reads the responses into pages.
  */
 public final class GongApi implements PageFetcher {
 
@@ -45,7 +45,7 @@ public final class GongApi implements PageFetcher {
     private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
     };
     private static final int EXCERPT_LENGTH = 200;
-    /** Bytes kept of a non-2xx body; Gong's error answers are far smaller. */
+    /** Bytes kept of a non-2xx body; Gong's error responses are far smaller. */
     static final int MAX_ERROR_BODY = 64 * 1024;
     // Gong's 404 texts for an empty match, e.g. "No calls found corresponding to the provided filters".
     private static final Pattern NO_RECORDS = Pattern.compile("(?i)\\bno\\b.*\\bfound\\b");
@@ -125,7 +125,7 @@ public final class GongApi implements PageFetcher {
     }
 
     /**
-     * Reads an answer: a 2xx body is parsed into a page as it streams in; of any other body only the first
+     * Reads a response: a 2xx body is parsed into a page as it streams in; of any other body only the first
      * {@link #MAX_ERROR_BODY} bytes are kept, enough for Gong's error JSON.
      */
     private static GongResponse read(GongOperation operation, ClassicHttpResponse httpResponse) throws IOException {
@@ -158,7 +158,7 @@ public final class GongApi implements PageFetcher {
     }
 
     /**
-     * Returns the exception for an error status; its type tells the retry policy whether to retry.
+     * Returns the exception for an error status; its type decides whether the retry policy retries.
      */
     private static GongApiException error(
             GongOperation operation, GongResponse response, String requestId, List<String> errors, String detail) {

@@ -131,7 +131,7 @@ public final class GongPager {
 
     /**
      * Reads the first page now and returns an iterator over the records of every page. The iterator fetches the next
-     * page only when the records of the current one are used up, so it holds at most two pages in memory: the current
+     * page only when the records of the current one are used up, so it keeps at most two pages in memory: the current
      * one, and the next while it is read. Errors of later pages are thrown from {@link Iterator#hasNext()} as
      * {@link GongApiException}.
      */

@@ -94,7 +94,7 @@ public final class GongRateLimiter {
     }
 
     /**
-     * Returns how long a request that asks now would wait for its slot, in nanoseconds; 0 when one is free.
+     * Returns how long a request made now would wait for its slot, in nanoseconds; 0 when one is free.
      */
     long nanosToNextSlot() {
         return rateBucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();

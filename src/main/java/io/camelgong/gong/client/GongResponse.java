@@ -1,7 +1,7 @@
 package io.camelgong.gong.client;
 
 /**
- * A Gong HTTP answer: the page parsed from the stream for a 2xx status, or the start of the body for any other.
+ * A Gong HTTP response: the page parsed from the stream for a 2xx status, or the start of the body for any other.
  *
  * @param statusCode the HTTP status
  * @param retryAfter the {@code Retry-After} header, or {@code null}
@@ -12,7 +12,7 @@ package io.camelgong.gong.client;
 public record GongResponse(int statusCode, String retryAfter, byte[] body, GongPage page) {
 
     /**
-     * Creates an answer whose body was kept as bytes.
+     * Creates a response whose body was kept as bytes.
      */
     public GongResponse(int statusCode, String retryAfter, byte[] body) {
         this(statusCode, retryAfter, body, null);

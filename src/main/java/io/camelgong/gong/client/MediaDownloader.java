@@ -19,8 +19,8 @@ import io.camelgong.gong.catalog.GongOperation;
 import io.camelgong.gong.catalog.GongRequest;
 
 /**
- * Downloads a call's audio or video: asks calls/extensive for the pre-signed media URL, then fetches that URL without
- * Gong's credentials, because the URL carries its own signature.
+ * Downloads a call's audio or video: requests the pre-signed media URL from calls/extensive, then fetches that URL
+ * without Gong's credentials, because the URL carries its own signature.
  */
 public final class MediaDownloader implements MediaOpener {
 
@@ -38,7 +38,7 @@ public final class MediaDownloader implements MediaOpener {
      * Opens the download described by a call_audio or call_video request.
      *
      * @throws GongValidationException when the request does not name exactly one call
-     * @throws GongApiException        when the call has no such media or the object store answers with an error
+     * @throws GongApiException        when the call has no such media or the object store responds with an error
      */
     @Override
     public MediaDownload open(GongRequest download) {
