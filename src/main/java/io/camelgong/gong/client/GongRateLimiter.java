@@ -44,7 +44,10 @@ public final class GongRateLimiter {
         // others in the second before them, which a sliding-window server would reject (BENCHMARKS.md).
         long refillNanos = Math.max(1L, Math.round(
                 TimeUnit.SECONDS.toNanos(1) * SPACING_MARGIN / settings.requestsPerSecond()));
+        // Bucket4j's default clock counts whole milliseconds, so a slot would free only when the millisecond changes.
+        // Above 1,000 requests per second every request would then park until the next tick.
         this.rateBucket = Bucket.builder()
+                .withNanosecondPrecision()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(refillNanos)).build())
                 .build();
         // NOTE: Gong does not document when its daily count resets. This budget renews at midnight UTC and counts

@@ -39,6 +39,22 @@ class GongRateLimiterTest {
     }
 
     @Test
+    void freesSlotsBetweenMillisecondTicks() {
+        // 5,000 requests per second: one slot every 204 µs with the margin.
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(5000, 1000, 80));
+
+        for (int i = 0; i < 20; i++) {
+            limiter.acquire("users/list");
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 300_000) {
+                Thread.onSpinWait();
+            }
+            // A limiter on a millisecond clock would see no time pass until the millisecond changes.
+            assertThat(limiter.nanosToNextSlot()).as("wait for the next slot 300 µs after a request").isZero();
+        }
+    }
+
+    @Test
     void sharesRateAcrossThreads() throws Exception {
         GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(20, 1000, 80));
         ExecutorService pool = Executors.newFixedThreadPool(4);
