@@ -335,6 +335,35 @@ class GongFaultTest extends GongWireMockTestSupport {
     }
 
     @Test
+    void requestTimeoutShortensBackoff() {
+        wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(503)));
+
+        long start = System.nanoTime();
+        GongApiException failure = failure(uri("users/list",
+                "maxRetries=5&retryDelay=10000&maxRetryDelay=10000&requestTimeout=700"));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // The first backoff alone would last 5 to 10 s; it ends at the deadline instead, and no attempt follows.
+        assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
+        assertThat(elapsedMillis).isBetween(600L, 4000L);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
+    }
+
+    @Test
+    void requestTimeoutShortensRetryAfterWait() {
+        wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "10")));
+
+        long start = System.nanoTime();
+        GongApiException failure = failure(uri("users/list", "requestTimeout=700&" + OTHER_TENANT));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
+        assertThat(elapsedMillis).isBetween(600L, 4000L);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
+    }
+
+    @Test
     void spentDailyBudgetFailsWithoutRequest() {
         wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(usersList())));
         String endpoint = uri("users/list", "dailyRequestBudget=2&" + OTHER_TENANT);

@@ -80,7 +80,7 @@ public final class GongApi implements PageFetcher {
     @Override
     public GongPage fetch(GongRequest request) {
         try {
-            GongPage page = retryPolicy.execute(request.operation(), () -> fetchOnce(request));
+            GongPage page = retryPolicy.execute(request.operation(), deadline -> fetchOnce(request, deadline));
             callStatus.recordSuccess();
             return page;
         } catch (GongApiException e) {
@@ -89,18 +89,18 @@ public final class GongApi implements PageFetcher {
         }
     }
 
-    private GongPage fetchOnce(GongRequest request) {
+    private GongPage fetchOnce(GongRequest request, RequestDeadline deadline) {
         GongOperation operation = request.operation();
         String authorization = credentials.authorization();
-        GongResponse response = send(request, authorization);
+        GongResponse response = send(request, authorization, deadline);
         if (response.statusCode() == 401 && credentials.renewAfterUnauthorized(authorization)) {
             LOG.debug("Gong {} answered 401; replaying once with renewed credentials", operation.name());
-            response = send(request, credentials.authorization());
+            response = send(request, credentials.authorization(), deadline);
         }
         return toPage(operation, response);
     }
 
-    private GongResponse send(GongRequest request, String authorization) {
+    private GongResponse send(GongRequest request, String authorization, RequestDeadline deadline) {
         GongOperation operation = request.operation();
         HttpUriRequestBase httpRequest = "POST".equals(operation.httpMethod())
                 ? new HttpPost(credentials.baseUrl() + request.pathAndQuery())
@@ -111,7 +111,7 @@ public final class GongApi implements PageFetcher {
             httpRequest.setEntity(new ByteArrayEntity(json(request.body()), ContentType.APPLICATION_JSON));
         }
         if (retryPolicy.rateLimiter() != null) {
-            retryPolicy.rateLimiter().acquire(operation.name());
+            retryPolicy.rateLimiter().acquire(operation.name(), deadline);
         }
         try {
             GongResponse response = httpClient.execute(httpRequest, httpResponse -> read(operation, httpResponse));

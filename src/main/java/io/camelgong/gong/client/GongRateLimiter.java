@@ -68,16 +68,34 @@ public final class GongRateLimiter {
      * @throws GongApiException             when the thread is interrupted while waiting
      */
     public void acquire(String operation) {
+        acquire(operation, RequestDeadline.NONE);
+    }
+
+    /**
+     * Takes one request from the daily budget, then waits for the tenant's next free slot, unless that slot frees
+     * only after the request's deadline.
+     *
+     * @throws RequestDeadline.Exceeded     without waiting, when the pause after a 429 or the next free slot ends
+     *                                      after the deadline. The budget unit is given back and no slot is taken.
+     * @throws GongBudgetExhaustedException when the daily budget is spent
+     * @throws GongApiException             when the thread is interrupted while waiting
+     */
+    void acquire(String operation, RequestDeadline deadline) {
         takeFromDailyBudget(operation);
         boolean slotReserved = false;
         try {
-            waitWhilePaused();
+            if (!waitWhilePaused(deadline)) {
+                throw unacquired("the pause after Gong's 429 ends after the deadline");
+            }
+            // Taking a slot reserves it first, then parks until it comes, so an interrupt always finds one taken.
             slotReserved = true;
-            // reserves the next slot, then waits for it
-            rateBucket.asBlocking().consume(1);
+            if (!takeSlot(deadline)) {
+                slotReserved = false;
+                throw unacquired("the next free slot of the rate limit comes after the deadline");
+            }
         } catch (InterruptedException e) {
-            // The request will not be sent (requestTimeout, shutdown): give back its budget unit and its slot, so an
-            // abandoned wait neither counts as a request nor delays the tenant's other requests.
+            // The request will not be sent (shutdown): give back its budget unit and its slot, so an abandoned wait
+            // neither counts as a request nor delays the tenant's other requests.
             dailyBucket.addTokens(1);
             if (slotReserved) {
                 rateBucket.addTokens(1);
@@ -86,6 +104,24 @@ public final class GongRateLimiter {
             throw new GongApiException(operation, 0, null, java.util.List.of(),
                     "interrupted while waiting for the rate limit of tenant " + tenant, e);
         }
+    }
+
+    /**
+     * Takes the next slot and waits for it. With a deadline, returns {@code false} at once, reserving nothing, when
+     * the slot comes after it.
+     */
+    private boolean takeSlot(RequestDeadline deadline) throws InterruptedException {
+        if (!deadline.isBounded()) {
+            rateBucket.asBlocking().consume(1);
+            return true;
+        }
+        long maxWaitNanos = Math.max(0, deadline.remainingNanos());
+        return rateBucket.asBlocking().tryConsume(1, Duration.ofNanos(maxWaitNanos));
+    }
+
+    private RequestDeadline.Exceeded unacquired(String reason) {
+        dailyBucket.addTokens(1);
+        return new RequestDeadline.Exceeded(reason);
     }
 
     /**
@@ -136,12 +172,19 @@ public final class GongRateLimiter {
         }
     }
 
-    private void waitWhilePaused() throws InterruptedException {
+    /**
+     * Sleeps while a 429's pause lasts. Returns {@code false} at once when the pause ends after the deadline.
+     */
+    private boolean waitWhilePaused(RequestDeadline deadline) throws InterruptedException {
         long waitNanos = pausedUntilNanos.get() - System.nanoTime();
         while (waitNanos > 0) {
+            if (waitNanos > deadline.remainingNanos()) {
+                return false;
+            }
             TimeUnit.NANOSECONDS.sleep(waitNanos);
             waitNanos = pausedUntilNanos.get() - System.nanoTime();
         }
+        return true;
     }
 
     private static Instant nextUtcMidnight() {

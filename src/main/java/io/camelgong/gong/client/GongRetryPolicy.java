@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -18,8 +19,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
-import dev.failsafe.Timeout;
-import dev.failsafe.TimeoutExceededException;
+import dev.failsafe.ExecutionContext;
 import dev.failsafe.event.ExecutionScheduledEvent;
 import dev.failsafe.function.CheckedPredicate;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -41,8 +41,6 @@ import io.camelgong.gong.catalog.GongOperation;
 public final class GongRetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(GongRetryPolicy.class);
-
-    private static final double JITTER = 0.5;
 
     private final Settings settings;
     private final GongRateLimiter rateLimiter;
@@ -67,12 +65,20 @@ public final class GongRetryPolicy {
     }
 
     /**
-     * Runs an attempt until it succeeds, fails permanently, runs out of retries or exceeds requestTimeout.
+     * Runs an attempt until it succeeds, fails permanently, runs out of retries or reaches requestTimeout.
      *
      * @throws GongApiException the last failure. A timeout has status 0 and a message naming requestTimeout.
      */
     public <T> T execute(GongOperation operation, Supplier<T> attempt) {
-        return execute(operation.name(), operation.idempotent(), attempt);
+        return execute(operation, deadline -> attempt.get());
+    }
+
+    /**
+     * Runs an attempt like {@link #execute(GongOperation, Supplier)}, handing it the request's deadline so that it
+     * can bound its own waits, such as the rate limiter's.
+     */
+    public <T> T execute(GongOperation operation, Function<RequestDeadline, T> attempt) {
+        return run(operation.name(), operation.idempotent(), attempt);
     }
 
     /**
@@ -83,16 +89,28 @@ public final class GongRetryPolicy {
      * @param idempotent    whether sending the request twice has the effect of sending it once; otherwise it is
      *                      sent again only when it certainly never left, or after a 429
      */
-    @SuppressWarnings("unchecked")
     public <T> T execute(String operationName, boolean idempotent, Supplier<T> attempt) {
+        return run(operationName, idempotent, deadline -> attempt.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T run(String operationName, boolean idempotent, Function<RequestDeadline, T> attempt) {
         FailsafeExecutor<Object> executor = idempotent ? readExecutor : writeExecutor;
+        RequestDeadline deadline = RequestDeadline.after(settings.requestTimeout());
         try {
-            return (T) executor.get(attempt::get);
-        } catch (TimeoutExceededException e) {
+            return (T) executor.get(() -> {
+                // The backoff before this attempt ends at the deadline at the latest.
+                if (deadline.hasPassed()) {
+                    throw new RequestDeadline.Exceeded("no time is left for another attempt");
+                }
+                return attempt.apply(deadline);
+            });
+        } catch (RequestDeadline.Exceeded e) {
             GongApiException timeout = new GongApiException(operationName, 0, null, List.of(),
                     "timed out after requestTimeout=" + settings.requestTimeout().toMillis() + " ms, retries and"
-                                                                            + " rate-limit waits included",
-                    e);
+                                                                            + " rate-limit waits included: "
+                                                                            + e.getMessage(),
+                    null);
             logGiveUp(timeout, "no further attempt");
             throw timeout;
         } catch (FailsafeException e) {
@@ -118,7 +136,8 @@ public final class GongRetryPolicy {
                 .handleIf((CheckedPredicate<Throwable>) e -> e instanceof GongRateLimitedException)
                 .withMaxRetries(waitsForRateLimit ? -1 : 0)
                 .withMaxDuration(positive(settings.maxRateLimitWait()))
-                .withDelayFn(context -> rateLimitDelay(context.getLastException(), context.getAttemptCount()))
+                .withDelayFn(context -> withinRequestTimeout(
+                        rateLimitDelay(context.getLastException(), context.getAttemptCount()), context))
                 .onRetryScheduled(this::onRateLimited)
                 .onRetriesExceeded(event -> logGiveUp(event.getException(), "waited maxRateLimitWait="
                                                                             + settings.maxRateLimitWait().toMillis()
@@ -127,18 +146,26 @@ public final class GongRetryPolicy {
         RetryPolicy<Object> transientFailures = RetryPolicy.builder()
                 .handleIf(retryable)
                 .withMaxRetries(settings.maxRetries())
-                .withBackoff(positive(settings.retryDelay()),
-                        max(settings.maxRetryDelay(), positive(settings.retryDelay()).plusMillis(1)))
-                .withJitter(JITTER)
+                .withDelayFn(context -> withinRequestTimeout(backoff(context.getAttemptCount()), context))
                 .onRetryScheduled(this::onTransientFailure)
                 .onRetriesExceeded(event -> logGiveUp(event.getException(),
                         "gave up after " + event.getAttemptCount() + " attempts"))
                 .build();
+        // requestTimeout is a deadline that every wait checks (see run) rather than a Failsafe Timeout. That policy
+        // schedules a task on another thread for every request and cancels it afterwards, and in the benchmark this
+        // cost about a sixth of the client's CPU per page (BENCHMARKS.md).
+        return Failsafe.with(rateLimited, transientFailures);
+    }
+
+    /**
+     * Shortens a delay between attempts so that it ends by the deadline of requestTimeout.
+     */
+    private Duration withinRequestTimeout(Duration delay, ExecutionContext<Object> context) {
         if (settings.requestTimeout().isZero()) {
-            return Failsafe.with(rateLimited, transientFailures);
+            return delay;
         }
-        Timeout<Object> timeout = Timeout.builder(settings.requestTimeout()).withInterrupt().build();
-        return Failsafe.with(timeout, rateLimited, transientFailures);
+        Duration left = settings.requestTimeout().minus(context.getElapsedTime());
+        return left.isNegative() ? Duration.ZERO : min(delay, left);
     }
 
     private Duration rateLimitDelay(Throwable failure, int attempts) {
@@ -151,6 +178,10 @@ public final class GongRetryPolicy {
         return backoff(attempts);
     }
 
+    /**
+     * Returns the exponential backoff after a number of attempts, capped at maxRetryDelay, with jitter: a random
+     * time between half of it and all of it.
+     */
     private Duration backoff(int attempts) {
         long base = settings.retryDelay().toMillis();
         long cap = Math.max(base, settings.maxRetryDelay().toMillis());
@@ -163,7 +194,10 @@ public final class GongRetryPolicy {
     private void onRateLimited(ExecutionScheduledEvent<Object> event) {
         Duration delay = event.getDelay();
         if (rateLimiter != null) {
-            rateLimiter.pause(delay);
+            // The tenant waits as long as Gong asked, even when this request's own wait ends earlier at its deadline.
+            Duration retryAfter = event.getLastException() instanceof GongRateLimitedException limited
+                    ? limited.getRetryAfter() : null;
+            rateLimiter.pause(retryAfter != null ? max(retryAfter, delay) : delay);
         }
         logRetry(event.getLastException(), event.getAttemptCount(), delay, "rate limited");
     }
@@ -248,6 +282,10 @@ public final class GongRetryPolicy {
 
     private static Duration positive(Duration duration) {
         return duration.isZero() || duration.isNegative() ? Duration.ofMillis(1) : duration;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -100,6 +100,39 @@ class GongRateLimiterTest {
     }
 
     @Test
+    void slotAfterDeadlineFailsWithoutWaiting() {
+        // one slot every 5.1 s
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(0.2, 100, 80));
+        limiter.acquire("users/list");
+        long slotBefore = limiter.nanosToNextSlot();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> limiter.acquire("users/list", RequestDeadline.after(Duration.ofMillis(500))))
+                .isInstanceOf(RequestDeadline.Exceeded.class)
+                .hasMessageContaining("next free slot");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).as("time spent before failing").isLessThan(400);
+        assertThat(limiter.nanosToNextSlot()).as("wait for the next slot").isLessThanOrEqualTo(slotBefore);
+        assertThat(limiter.remainingDailyBudget()).isEqualTo(99);
+    }
+
+    @Test
+    void pauseAfterDeadlineFailsWithoutWaiting() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        limiter.pause(Duration.ofSeconds(5));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> limiter.acquire("users/list", RequestDeadline.after(Duration.ofMillis(500))))
+                .isInstanceOf(RequestDeadline.Exceeded.class)
+                .hasMessageContaining("pause after Gong's 429");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).as("time spent before failing").isLessThan(400);
+        assertThat(limiter.remainingDailyBudget()).isEqualTo(100);
+    }
+
+    @Test
     void failsFastWhenBudgetIsSpent() {
         GongRateLimiter limiter = new GongRateLimiter("tenant-a", new GongRateLimiter.Settings(1000, 3, 80));
         limiter.acquire("users/list");
