@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class GongFaultTest extends GongWireMockTestSupport {
 
     private static final String USERS = "/v2/users";
+    private static final String WORKSPACES = "/v2/workspaces";
     private static final String OTHER_TENANT = "accessKey=OTHERKEY&accessKeySecret=RAW(other-secret)";
 
     @Override
@@ -336,31 +337,32 @@ class GongFaultTest extends GongWireMockTestSupport {
 
     @Test
     void requestTimeoutShortensBackoff() {
-        wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(503)));
+        wireMock.stubFor(get(urlPathEqualTo(WORKSPACES)).willReturn(aResponse().withStatus(503)));
 
+        // Other tests leave delayed requests to /v2/users that WireMock may record late, so these count another path.
         long start = System.nanoTime();
-        GongApiException failure = failure(uri("users/list",
+        GongApiException failure = failure(uri("workspaces/list",
                 "maxRetries=5&retryDelay=10000&maxRetryDelay=10000&requestTimeout=700"));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         // The first backoff alone would last 5 to 10 s; it ends at the deadline instead, and no attempt follows.
         assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
         assertThat(elapsedMillis).isBetween(600L, 4000L);
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(WORKSPACES)));
     }
 
     @Test
     void requestTimeoutShortensRetryAfterWait() {
-        wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)
+        wireMock.stubFor(get(urlPathEqualTo(WORKSPACES)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "10")));
 
         long start = System.nanoTime();
-        GongApiException failure = failure(uri("users/list", "requestTimeout=700&" + OTHER_TENANT));
+        GongApiException failure = failure(uri("workspaces/list", "requestTimeout=700&" + OTHER_TENANT));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
         assertThat(elapsedMillis).isBetween(600L, 4000L);
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(WORKSPACES)));
     }
 
     @Test

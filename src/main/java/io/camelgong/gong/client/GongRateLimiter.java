@@ -115,8 +115,10 @@ public final class GongRateLimiter {
             rateBucket.asBlocking().consume(1);
             return true;
         }
-        long maxWaitNanos = Math.max(0, deadline.remainingNanos());
-        return rateBucket.asBlocking().tryConsume(1, Duration.ofNanos(maxWaitNanos));
+        long maxWaitNanos = deadline.remainingNanos();
+        // Bucket4j rejects a maximum wait of zero or less.
+        return maxWaitNanos > 0 ? rateBucket.asBlocking().tryConsume(1, Duration.ofNanos(maxWaitNanos))
+                : rateBucket.tryConsume(1);
     }
 
     private RequestDeadline.Exceeded unacquired(String reason) {

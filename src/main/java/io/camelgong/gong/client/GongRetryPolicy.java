@@ -42,6 +42,8 @@ public final class GongRetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(GongRetryPolicy.class);
 
+    private static final long LAST_ATTEMPT_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final Settings settings;
     private final GongRateLimiter rateLimiter;
     private final FailsafeExecutor<Object> readExecutor;
@@ -99,8 +101,9 @@ public final class GongRetryPolicy {
         RequestDeadline deadline = RequestDeadline.after(settings.requestTimeout());
         try {
             return (T) executor.get(() -> {
-                // The backoff before this attempt ends at the deadline at the latest.
-                if (deadline.hasPassed()) {
+                // The backoff before this attempt ends at the deadline at the latest, but Failsafe sleeps whole
+                // milliseconds and may wake a little early, so the last few milliseconds count as passed.
+                if (deadline.remainingNanos() < LAST_ATTEMPT_MARGIN_NANOS) {
                     throw new RequestDeadline.Exceeded("no time is left for another attempt");
                 }
                 return attempt.apply(deadline);

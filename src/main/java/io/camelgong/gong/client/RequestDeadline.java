@@ -40,10 +40,6 @@ public final class RequestDeadline {
         return bounded ? endNanos - System.nanoTime() : Long.MAX_VALUE;
     }
 
-    public boolean hasPassed() {
-        return remainingNanos() <= 0;
-    }
-
     /**
      * Signals that a request reached its deadline: before an attempt, or because a wait would end after it. The retry
      * policy turns it into the {@code GongApiException} the caller receives, so it carries no stack trace.
