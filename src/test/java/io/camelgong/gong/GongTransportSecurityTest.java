@@ -2,12 +2,21 @@ package io.camelgong.gong;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import java.io.InputStream;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.CamelExecutionException;
@@ -149,6 +158,43 @@ class GongTransportSecurityTest extends GongWireMockTestSupport {
     }
 
     @Test
+    void slowHandshakeKeepsRequestsSpaced() throws Exception {
+        https.resetAll();
+        https.stubFor(get(urlPathEqualTo("/v2/users")).willReturn(okJson(usersList())));
+        context.getRegistry().bind("gongTls", trustingParameters());
+        SSLContextParameters slowTls = new SSLContextParameters();
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setTrustManager(new SlowTrustManager(keyStore, 300));
+        slowTls.setTrustManagers(trustManagers);
+        context.getRegistry().bind("slowTls", slowTls);
+        String httpsBase = "&baseUrl=https://127.0.0.1:" + https.httpsPort();
+        // One request of another tenant first, so that WireMock's slower first request does not blur the times.
+        template.requestBody("gong:users/list?accessKey=WARMKEY&accessKeySecret=RAW(warm-secret)" + httpsBase
+                             + "&sslContextParameters=#gongTls", null, List.class);
+        // 5 requests per second, 204 ms apart with the limiter's margin. The tenant is a new one, because the first
+        // endpoint of a tenant sets its limiter and the routes of this test set 1,000 per second for theirs.
+        String endpoint = "gong:users/list?accessKey=SLOWKEY&accessKeySecret=RAW(slow-secret)&rateLimit=5" + httpsBase
+                          + "&sslContextParameters=#slowTls";
+
+        for (int i = 0; i < 3; i++) {
+            template.requestBody(endpoint, null, List.class);
+        }
+
+        // The first request is written 300 ms after its slot, once the handshake is done. The second has its slot
+        // by then and an open connection, so only the wait before writing keeps it from arriving right behind.
+        String slowTenant = "Basic " + Base64.getEncoder().encodeToString(
+                "SLOWKEY:slow-secret".getBytes(StandardCharsets.UTF_8));
+        List<Long> arrivals = https.getAllServeEvents().stream()
+                .filter(event -> slowTenant.equals(event.getRequest().getHeader("Authorization")))
+                .map(event -> event.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(arrivals).hasSize(3);
+        assertThat(arrivals.get(1) - arrivals.get(0)).as("ms between the 1st and 2nd request of " + arrivals)
+                .isGreaterThan(190);
+        assertThat(arrivals.get(2) - arrivals.get(1)).as("ms between the 2nd and 3rd request of " + arrivals)
+                .isGreaterThan(190);
+    }
+
+    @Test
     void tlsWithoutTrustStoreFailsHandshake() {
         https.resetAll();
         https.stubFor(get(urlPathEqualTo("/v2/users")).willReturn(okJson(usersList())));
@@ -184,6 +230,47 @@ class GongTransportSecurityTest extends GongWireMockTestSupport {
         SSLContextParameters parameters = new SSLContextParameters();
         parameters.setTrustManagers(trustManagers);
         return parameters;
+    }
+
+    /**
+     * Trusts what the test's trust store trusts, after a delay on every server certificate check, like a TLS
+     * handshake with a distant host.
+     */
+    private static final class SlowTrustManager implements X509TrustManager {
+
+        private final X509TrustManager delegate;
+        private final long delayMillis;
+
+        SlowTrustManager(Path trustStore, long delayMillis) throws Exception {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(trustStore)) {
+                store.load(in, STORE_PASSWORD.toCharArray());
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            this.delegate = (X509TrustManager) factory.getTrustManagers()[0];
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
+        }
     }
 
     // A self-signed certificate for 127.0.0.1, made with the JDK's keytool so the test needs no stored key.

@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,11 +111,14 @@ public final class GongApi implements PageFetcher {
         if (request.body() != null) {
             httpRequest.setEntity(new ByteArrayEntity(json(request.body()), ContentType.APPLICATION_JSON));
         }
-        if (retryPolicy.rateLimiter() != null) {
-            retryPolicy.rateLimiter().acquire(operation.name(), deadline);
+        GongRateLimiter limiter = retryPolicy.rateLimiter();
+        if (limiter != null) {
+            limiter.acquire(operation.name(), deadline);
         }
         try {
-            GongResponse response = httpClient.execute(httpRequest, httpResponse -> read(operation, httpResponse));
+            HttpClientResponseHandler<GongResponse> handler = httpResponse -> read(operation, httpResponse);
+            GongResponse response = limiter != null ? httpClient.execute(httpRequest, limiter, handler)
+                    : httpClient.execute(httpRequest, handler);
             LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
                     response.statusCode());
             return response;

@@ -2,6 +2,7 @@ package io.camelgong.gong.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.GeneralSecurityException;
 
 import javax.net.ssl.SSLContext;
@@ -9,15 +10,19 @@ import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.util.Timeout;
@@ -31,6 +36,7 @@ import io.camelgong.gong.GongConfiguration;
 public final class GongHttpClient implements Closeable {
 
     private static final int MAX_CONNECTIONS = 20;
+    private static final String RATE_LIMITER = GongRateLimiter.class.getName();
 
     private final CloseableHttpClient client;
 
@@ -57,7 +63,10 @@ public final class GongHttpClient implements Closeable {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
-                .setUserAgent("camel-gong");
+                .setUserAgent("camel-gong")
+                // After ConnectExec, so the wait happens once the connection is open and the request is written next.
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "gong-send-spacing",
+                        GongHttpClient::awaitSendTurn);
         if (configuration.getProxyHost() != null) {
             int port = configuration.getProxyPort() != null ? configuration.getProxyPort() : 80;
             builder.setProxy(new HttpHost(configuration.getProxyHost(), port));
@@ -70,6 +79,34 @@ public final class GongHttpClient implements Closeable {
      */
     public <T> T execute(ClassicHttpRequest request, HttpClientResponseHandler<T> handler) throws IOException {
         return client.execute(request, handler);
+    }
+
+    /**
+     * Sends a request to Gong's API and hands the response to a handler, like
+     * {@link #execute(ClassicHttpRequest, HttpClientResponseHandler)}. Before the request is written to its
+     * connection, it waits for the limiter's spacing since the tenant's previous request.
+     */
+    public <T> T execute(ClassicHttpRequest request, GongRateLimiter limiter, HttpClientResponseHandler<T> handler)
+            throws IOException {
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(RATE_LIMITER, limiter);
+        return client.execute(request, context, handler);
+    }
+
+    private static ClassicHttpResponse awaitSendTurn(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        if (scope.clientContext.getAttribute(RATE_LIMITER) instanceof GongRateLimiter limiter) {
+            try {
+                limiter.awaitSendTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException(
+                        "interrupted while waiting to send to Gong within the rate limit");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+        }
+        return chain.proceed(request, scope);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class GongRateLimiter {
     private final long warnBelowRemaining;
     private final AtomicBoolean budgetWarned = new AtomicBoolean();
     private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+    private final long spacingNanos;
+    private final AtomicLong nextSendNanos = new AtomicLong(System.nanoTime());
 
     public GongRateLimiter(String tenant, Settings settings) {
         this.tenant = tenant;
@@ -44,6 +46,7 @@ public final class GongRateLimiter {
         // others in the second before them, which a sliding-window server would reject (BENCHMARKS.md).
         long refillNanos = Math.max(1L, Math.round(
                 TimeUnit.SECONDS.toNanos(1) * SPACING_MARGIN / settings.requestsPerSecond()));
+        this.spacingNanos = refillNanos;
         // Bucket4j's default clock counts whole milliseconds, so a slot would free only when the millisecond changes.
         // Above 1,000 requests per second every request would then park until the next tick.
         this.rateBucket = Bucket.builder()
@@ -124,6 +127,32 @@ public final class GongRateLimiter {
     private RequestDeadline.Exceeded unacquired(String reason) {
         dailyBucket.addTokens(1);
         return new RequestDeadline.Exceeded(reason);
+    }
+
+    /**
+     * Waits until the spacing of the rate since the tenant's previous request written to the connection has passed.
+     * {@link #acquire(String)} spaces requests before they take a connection. A request that then opens a connection
+     * is written later than its slot, after DNS, TCP and TLS, while the next request on an open connection goes at
+     * once. Gong counts requests when they arrive, so without this second wait the two would come closer together
+     * than the rate allows. The wait lasts at most one spacing per request ahead, and it does not check
+     * requestTimeout.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting; the turn stays taken
+     */
+    public void awaitSendTurn() throws InterruptedException {
+        long turn;
+        while (true) {
+            long now = System.nanoTime();
+            long next = nextSendNanos.get();
+            turn = next - now > 0 ? next : now;
+            if (nextSendNanos.compareAndSet(next, turn + spacingNanos)) {
+                break;
+            }
+        }
+        long waitNanos = turn - System.nanoTime();
+        if (waitNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
     }
 
     /**

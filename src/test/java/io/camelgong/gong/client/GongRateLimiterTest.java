@@ -55,6 +55,20 @@ class GongRateLimiterTest {
     }
 
     @Test
+    void spacesWrittenRequests() throws Exception {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(10, 1000, 80));
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            limiter.awaitSendTurn();
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // The first goes at once, the next three about 102 ms apart.
+        assertThat(elapsedMillis).isBetween(300L, 1000L);
+    }
+
+    @Test
     void sharesRateAcrossThreads() throws Exception {
         GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(20, 1000, 80));
         ExecutorService pool = Executors.newFixedThreadPool(4);
