@@ -34,8 +34,8 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import io.camelgong.gong.client.PageParseProbe;
 
 /**
- * The camel-gong benchmark: throughput and CPU per record against a hand-written camel-http route and a plain Jackson
- * parse, the page parser before and after streaming, rate-limit use, and memory under -Xmx64m in a child JVM. All
+ * The camel-gong benchmark: throughput and CPU per record against a hand-written camel-http route, a plain Jackson
+ * parse and a loop on HttpClient 5 and Jackson without Camel, the page parser before and after streaming, rate-limit use, and memory under -Xmx64m in a child JVM. All
  * traffic goes to a {@link BenchmarkServer} on 127.0.0.1.
  * <p>
  * Run: {@code mvn -q -B test-compile exec:java@benchmark}. System properties: {@code benchmark.records} (100000),
@@ -46,6 +46,9 @@ import io.camelgong.gong.client.PageParseProbe;
 public final class GongBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String NO_CAMEL = "HttpClient 5 + Jackson, no Camel";
+    private static final String HTTP_ONLY = "HTTP exchanges only, bodies read and dropped";
+    private static final String TOKENS_ONLY = "Jackson tokenizer only, no Map";
     private static final String AUTHORIZATION = "Basic "
                                                 + Base64.getEncoder().encodeToString(
                                                         "benchmark:benchmark".getBytes(StandardCharsets.UTF_8));
@@ -53,9 +56,11 @@ public final class GongBenchmark {
     private final BenchmarkServer server;
     private final CamelContext context;
     private final ProducerTemplate template;
+    private final BaselineClients baseline;
 
     private GongBenchmark(BenchmarkServer server) throws Exception {
         this.server = server;
+        this.baseline = new BaselineClients(MAPPER, server.baseUrl(), AUTHORIZATION);
         this.context = new DefaultCamelContext();
         context.addRoutes(routes(server.baseUrl(), unthrottledOptions(server.baseUrl())));
         context.start();
@@ -110,6 +115,7 @@ public final class GongBenchmark {
                 }
             } finally {
                 benchmark.context.close();
+                benchmark.baseline.close();
             }
         }
     }
@@ -209,6 +215,9 @@ public final class GongBenchmark {
         contenders.put("camel-gong", () -> template.requestBody(gongRoute, null, Long.class));
         contenders.put("camel-http + camel-jackson", () -> template.requestBody(httpRoute, null, Long.class));
         contenders.put("plain Jackson parse", () -> parsePages(pages, records));
+        contenders.put(NO_CAMEL, () -> baseline.readWithJackson(extensive));
+        contenders.put(HTTP_ONLY, () -> baseline.readDiscarding(extensive, records));
+        contenders.put(TOKENS_ONLY, () -> BaselineClients.tokenizeOnly(MAPPER, pages, records));
 
         server.totalRecords(Math.max(records / 5, BenchmarkServer.PAGE_SIZE));
         for (int i = 0; i < 3; i++) {
@@ -261,13 +270,22 @@ public final class GongBenchmark {
         List<Measurement> gong = results.get("camel-gong");
         List<Measurement> http = results.get("camel-http + camel-jackson");
         List<Measurement> plain = results.get("plain Jackson parse");
+        List<Measurement> noCamel = results.get(NO_CAMEL);
+        List<Measurement> httpOnly = results.get(HTTP_ONLY);
+        List<Measurement> tokensOnly = results.get(TOKENS_ONLY);
         List<Double> speedVsHttp = new ArrayList<>();
         List<Double> cpuVsHttp = new ArrayList<>();
         List<Double> cpuVsPlain = new ArrayList<>();
+        List<Double> cpuVsNoCamel = new ArrayList<>();
+        List<Double> lowerBoundVsPlain = new ArrayList<>();
         for (int i = 0; i < gong.size(); i++) {
+            double plainCpu = plain.get(i).cpuMicrosPerRecord();
             speedVsHttp.add(gong.get(i).recordsPerSecond() / http.get(i).recordsPerSecond());
             cpuVsHttp.add(gong.get(i).cpuMicrosPerRecord() / http.get(i).cpuMicrosPerRecord());
-            cpuVsPlain.add(gong.get(i).cpuMicrosPerRecord() / plain.get(i).cpuMicrosPerRecord());
+            cpuVsPlain.add(gong.get(i).cpuMicrosPerRecord() / plainCpu);
+            cpuVsNoCamel.add(gong.get(i).cpuMicrosPerRecord() / noCamel.get(i).cpuMicrosPerRecord());
+            lowerBoundVsPlain.add(
+                    (httpOnly.get(i).cpuMicrosPerRecord() + tokensOnly.get(i).cpuMicrosPerRecord()) / plainCpu);
         }
         System.out.println("| ratio within a round | min / median / max |");
         System.out.println("|---|---|");
@@ -277,6 +295,10 @@ public final class GongBenchmark {
                 Measurement.spread(cpuVsHttp, "%.2f"));
         System.out.printf("| camel-gong CPU/record ÷ plain parse CPU/record | %s |%n",
                 Measurement.spread(cpuVsPlain, "%.2f"));
+        System.out.printf("| camel-gong CPU/record ÷ HttpClient 5 + Jackson CPU/record | %s |%n",
+                Measurement.spread(cpuVsNoCamel, "%.2f"));
+        System.out.printf("| (HTTP exchanges only + tokenizer only) CPU/record ÷ plain parse CPU/record | %s |%n",
+                Measurement.spread(lowerBoundVsPlain, "%.2f"));
     }
 
     /**
