@@ -310,12 +310,10 @@ class GongFaultTest extends GongWireMockTestSupport {
         String slow = uri("users/list", "rateLimit=0.2&requestTimeout=500&" + OTHER_TENANT);
         template.requestBody(slow, null, List.class);
 
-        long start = System.nanoTime();
-        GongApiException failure = failure(slow);
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedFailure timed = timedFailure(slow);
 
-        assertThat(failure).hasMessageContaining("timed out after requestTimeout=500 ms");
-        assertThat(elapsedMillis).isLessThan(3000);
+        assertThat(timed.failure()).hasMessageContaining("timed out after requestTimeout=500 ms");
+        assertThat(timed.elapsedMillis()).isLessThan(3000);
         assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the caller").isFalse();
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(USERS)));
     }
@@ -324,14 +322,12 @@ class GongFaultTest extends GongWireMockTestSupport {
     void requestTimeoutStopsRetries() {
         wireMock.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(503)));
 
-        long start = System.nanoTime();
-        GongApiException failure = failure(uri("users/list",
+        TimedFailure timed = timedFailure(uri("users/list",
                 "maxRetries=100&retryDelay=200&maxRetryDelay=200&requestTimeout=700"));
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         // 100 retries 200 ms apart would take 20 s.
-        assertThat(failure).hasMessageContaining("requestTimeout=700");
-        assertThat(elapsedMillis).isLessThan(3000);
+        assertThat(timed.failure()).hasMessageContaining("requestTimeout=700");
+        assertThat(timed.elapsedMillis()).isLessThan(3000);
         assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag left on the caller").isFalse();
     }
 
@@ -340,14 +336,12 @@ class GongFaultTest extends GongWireMockTestSupport {
         wireMock.stubFor(get(urlPathEqualTo(WORKSPACES)).willReturn(aResponse().withStatus(503)));
 
         // Other tests leave delayed requests to /v2/users that WireMock may record late, so these count another path.
-        long start = System.nanoTime();
-        GongApiException failure = failure(uri("workspaces/list",
+        TimedFailure timed = timedFailure(uri("workspaces/list",
                 "maxRetries=5&retryDelay=10000&maxRetryDelay=10000&requestTimeout=700"));
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         // The first backoff alone would last 5 to 10 s; it ends at the deadline instead, and no attempt follows.
-        assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
-        assertThat(elapsedMillis).isBetween(600L, 4000L);
+        assertThat(timed.failure()).hasMessageContaining("timed out after requestTimeout=700 ms");
+        assertThat(timed.elapsedMillis()).isBetween(600L, 4000L);
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(WORKSPACES)));
     }
 
@@ -355,13 +349,18 @@ class GongFaultTest extends GongWireMockTestSupport {
     void requestTimeoutShortensRetryAfterWait() {
         wireMock.stubFor(get(urlPathEqualTo(WORKSPACES)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "10")));
+        String endpoint = uri("workspaces/list", "requestTimeout=700&" + OTHER_TENANT);
 
-        long start = System.nanoTime();
-        GongApiException failure = failure(uri("workspaces/list", "requestTimeout=700&" + OTHER_TENANT));
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        TimedFailure first = timedFailure(endpoint);
 
-        assertThat(failure).hasMessageContaining("timed out after requestTimeout=700 ms");
-        assertThat(elapsedMillis).isBetween(600L, 4000L);
+        assertThat(first.failure()).hasMessageContaining("timed out after requestTimeout=700 ms");
+        assertThat(first.elapsedMillis()).isBetween(600L, 4000L);
+
+        // The tenant still waits the whole Retry-After of 10 s, so the next request fails at once without being sent.
+        TimedFailure second = timedFailure(endpoint);
+
+        assertThat(second.failure()).hasMessageContaining("pause after Gong's 429");
+        assertThat(second.elapsedMillis()).isLessThan(600);
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(WORKSPACES)));
     }
 
@@ -443,6 +442,15 @@ class GongFaultTest extends GongWireMockTestSupport {
             state = next;
         }
         wireMock.stubFor(get(urlPathEqualTo(USERS)).inScenario("faults").whenScenarioStateIs(state).willReturn(then));
+    }
+
+    private TimedFailure timedFailure(String endpointUri) {
+        long start = System.nanoTime();
+        GongApiException failure = failure(endpointUri);
+        return new TimedFailure(failure, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private record TimedFailure(GongApiException failure, long elapsedMillis) {
     }
 
     private GongApiException failure(String endpointUri) {
