@@ -339,7 +339,7 @@ class GongFaultTest extends GongWireMockTestSupport {
         TimedFailure timed = timedFailure(uri("workspaces/list",
                 "maxRetries=5&retryDelay=10000&maxRetryDelay=10000&requestTimeout=700"));
 
-        // The first backoff alone would last 5 to 10 s; it ends at the deadline instead, and no attempt follows.
+        // The first backoff alone would last 5 to 10 s. It ends at the deadline instead, and no attempt follows.
         assertThat(timed.failure()).hasMessageContaining("timed out after requestTimeout=700 ms");
         assertThat(timed.elapsedMillis()).isBetween(600L, 4000L);
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(WORKSPACES)));
