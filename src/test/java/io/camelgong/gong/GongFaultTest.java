@@ -349,7 +349,7 @@ class GongFaultTest extends GongWireMockTestSupport {
     void requestTimeoutShortensRetryAfterWait() {
         wireMock.stubFor(get(urlPathEqualTo(WORKSPACES)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "10")));
-        String endpoint = uri("workspaces/list", "requestTimeout=700&" + OTHER_TENANT);
+        String endpoint = uri("workspaces/list", "requestTimeout=700&maxRateLimitWait=60000&" + OTHER_TENANT);
 
         TimedFailure first = timedFailure(endpoint);
 

@@ -117,7 +117,7 @@ public final class GongApi implements PageFetcher {
         }
         try {
             HttpClientResponseHandler<GongResponse> handler = httpResponse -> read(operation, httpResponse);
-            GongResponse response = limiter != null ? httpClient.execute(httpRequest, limiter, handler)
+            GongResponse response = limiter != null ? httpClient.execute(httpRequest, limiter, deadline, handler)
                     : httpClient.execute(httpRequest, handler);
             LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
                     response.statusCode());

@@ -37,6 +37,7 @@ public final class GongHttpClient implements Closeable {
 
     private static final int MAX_CONNECTIONS = 20;
     private static final String RATE_LIMITER = GongRateLimiter.class.getName();
+    private static final String DEADLINE = RequestDeadline.class.getName();
 
     private final CloseableHttpClient client;
 
@@ -84,20 +85,26 @@ public final class GongHttpClient implements Closeable {
     /**
      * Sends a request to Gong's API and hands the response to a handler, like
      * {@link #execute(ClassicHttpRequest, HttpClientResponseHandler)}. Before the request is written to its
-     * connection, it waits for the limiter's spacing since the tenant's previous request.
+     * connection, it waits for the limiter's spacing since the tenant's previous request and for any 429 pause.
+     *
+     * @throws RequestDeadline.Exceeded when a 429's pause ends after the deadline
      */
-    public <T> T execute(ClassicHttpRequest request, GongRateLimiter limiter, HttpClientResponseHandler<T> handler)
+    public <T> T execute(
+            ClassicHttpRequest request, GongRateLimiter limiter, RequestDeadline deadline,
+            HttpClientResponseHandler<T> handler)
             throws IOException {
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(RATE_LIMITER, limiter);
+        context.setAttribute(DEADLINE, deadline);
         return client.execute(request, context, handler);
     }
 
     private static ClassicHttpResponse awaitSendTurn(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        if (scope.clientContext.getAttribute(RATE_LIMITER) instanceof GongRateLimiter limiter) {
+        if (scope.clientContext.getAttribute(RATE_LIMITER) instanceof GongRateLimiter limiter
+                && scope.clientContext.getAttribute(DEADLINE) instanceof RequestDeadline deadline) {
             try {
-                limiter.awaitSendTurn();
+                limiter.awaitSendTurn(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 InterruptedIOException interrupted = new InterruptedIOException(

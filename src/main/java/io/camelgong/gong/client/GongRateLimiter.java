@@ -75,15 +75,20 @@ public final class GongRateLimiter {
     }
 
     /**
-     * Takes one request from the daily budget, then waits for the tenant's next free slot, unless that slot frees
-     * only after the request's deadline.
+     * Takes one request from the daily budget, then waits for the tenant's next free slot, unless the request's
+     * deadline comes first.
      *
-     * @throws RequestDeadline.Exceeded     without waiting, when the pause after a 429 or the next free slot ends
-     *                                      after the deadline. The budget unit is given back and no slot is taken.
+     * @throws RequestDeadline.Exceeded     when the deadline has passed, when the pause after a 429 ends after it,
+     *                                      or, once the pause is over, when the next free slot comes after it. It
+     *                                      does not wait for what ends too late, gives the budget unit back and
+     *                                      takes no slot.
      * @throws GongBudgetExhaustedException when the daily budget is spent
      * @throws GongApiException             when the thread is interrupted while waiting
      */
     void acquire(String operation, RequestDeadline deadline) {
+        if (deadline.remainingNanos() <= 0) {
+            throw new RequestDeadline.Exceeded("the deadline passed before the request could take a slot");
+        }
         takeFromDailyBudget(operation);
         boolean slotReserved = false;
         try {
@@ -130,16 +135,34 @@ public final class GongRateLimiter {
     }
 
     /**
-     * Waits until the spacing of the rate since the tenant's previous request written to the connection has passed.
-     * {@link #acquire(String)} spaces requests before they take a connection. A request that then opens a connection
-     * is written later than its slot, after DNS, TCP and TLS, while the next request on an open connection goes at
-     * once. Gong counts requests when they arrive, so without this second wait the two would come closer together
-     * than the rate allows. The wait lasts at most one spacing per request ahead, and it does not check
-     * requestTimeout.
+     * Waits until the spacing of the rate has passed since the tenant's previous request was written to its
+     * connection, and until any pause after a 429 is over. {@link #acquire(String, RequestDeadline)} spaces requests
+     * before they take a connection. A request that then opens a connection is written later than its slot, after
+     * DNS, TCP and TLS, while the next request on an open connection goes at once. Gong counts requests when they
+     * arrive, so without this second wait the two would come closer together than the rate allows. A 429 that
+     * arrives while requests wait here delays them too. The spacing wait lasts at most one spacing per request
+     * ahead and does not check the deadline.
      *
-     * @throws InterruptedException when the thread is interrupted while waiting; the turn stays taken
+     * @throws RequestDeadline.Exceeded when a 429's pause ends after the deadline
+     * @throws InterruptedException     when the thread is interrupted while waiting
      */
-    public void awaitSendTurn() throws InterruptedException {
+    void awaitSendTurn(RequestDeadline deadline) throws InterruptedException {
+        boolean sent = false;
+        try {
+            if (!waitWhilePaused(deadline)) {
+                throw new RequestDeadline.Exceeded("the pause after Gong's 429 ends after the deadline");
+            }
+            waitForTurn();
+            sent = true;
+        } finally {
+            if (!sent) {
+                // The request acquired a budget unit but will not be written.
+                dailyBucket.addTokens(1);
+            }
+        }
+    }
+
+    private void waitForTurn() throws InterruptedException {
         long turn;
         while (true) {
             long now = System.nanoTime();

@@ -99,14 +99,19 @@ public final class GongRetryPolicy {
     private <T> T run(String operationName, boolean idempotent, Function<RequestDeadline, T> attempt) {
         FailsafeExecutor<Object> executor = idempotent ? readExecutor : writeExecutor;
         RequestDeadline deadline = RequestDeadline.after(settings.requestTimeout());
+        long startNanos = System.nanoTime();
         try {
-            return (T) executor.get(() -> {
-                // The backoff before this attempt ends at the deadline at the latest, but Failsafe sleeps whole
+            return (T) executor.get(context -> {
+                // The backoff before a retry ends at the deadline at the latest, but Failsafe sleeps whole
                 // milliseconds and may wake a little early, so the last few milliseconds count as passed.
-                if (deadline.remainingNanos() < LAST_ATTEMPT_MARGIN_NANOS) {
+                if (!context.isFirstAttempt() && deadline.remainingNanos() < LAST_ATTEMPT_MARGIN_NANOS) {
                     throw new RequestDeadline.Exceeded("no time is left for another attempt");
                 }
-                return attempt.apply(deadline);
+                try {
+                    return attempt.apply(deadline);
+                } catch (GongRateLimitedException e) {
+                    throw rateLimited(e, startNanos);
+                }
             });
         } catch (RequestDeadline.Exceeded e) {
             GongApiException timeout = new GongApiException(operationName, 0, null, List.of(),
@@ -116,6 +121,10 @@ public final class GongRetryPolicy {
                     null);
             logGiveUp(timeout, "no further attempt");
             throw timeout;
+        } catch (RateLimitWaitExceeded e) {
+            logGiveUp(e.getCause(), "its Retry-After would take the wait for Gong's rate limit beyond"
+                                    + " maxRateLimitWait=" + settings.maxRateLimitWait().toMillis() + " ms");
+            throw e.getCause();
         } catch (FailsafeException e) {
             // Failsafe raises this when the thread is interrupted while it waits between attempts.
             if (e.getCause() instanceof InterruptedException) {
@@ -124,6 +133,31 @@ public final class GongRetryPolicy {
             throw new GongApiException(operationName, 0, null, List.of(), "interrupted while waiting to retry",
                     e.getCause());
         }
+    }
+
+    /**
+     * Pauses the tenant after a 429, whether or not this request tries again, and decides whether it may: a
+     * Retry-After that would take the total wait beyond maxRateLimitWait ends the request at once.
+     *
+     * @return the failure for Failsafe: the 429 itself when the request may wait, otherwise a wrapper that no retry
+     *         policy handles
+     */
+    private RuntimeException rateLimited(GongRateLimitedException failure, long startNanos) {
+        Duration retryAfter = failure.getRetryAfter();
+        if (rateLimiter != null) {
+            // Gong names no wait without Retry-After, so the tenant holds back for the first backoff step.
+            rateLimiter.pause(retryAfter != null ? retryAfter : positive(settings.retryDelay()));
+        }
+        if (retryAfter == null) {
+            return failure;
+        }
+        // rateLimitDelay adds up to 10 % jitter to the Retry-After.
+        long longestWaitNanos = retryAfter.toNanos() + retryAfter.toNanos() / 10 + TimeUnit.MILLISECONDS.toNanos(1);
+        long waitedNanos = System.nanoTime() - startNanos;
+        if (waitedNanos + longestWaitNanos > settings.maxRateLimitWait().toNanos()) {
+            return new RateLimitWaitExceeded(failure);
+        }
+        return failure;
     }
 
     /**
@@ -197,10 +231,8 @@ public final class GongRetryPolicy {
     private void onRateLimited(ExecutionScheduledEvent<Object> event) {
         Duration delay = event.getDelay();
         if (rateLimiter != null) {
-            // The tenant waits as long as Gong asked, even when this request's own wait ends earlier at its deadline.
-            Duration retryAfter = event.getLastException() instanceof GongRateLimitedException limited
-                    ? limited.getRetryAfter() : null;
-            rateLimiter.pause(retryAfter != null ? max(retryAfter, delay) : delay);
+            // Extends the pause of the 429 (see rateLimited) when the backoff without Retry-After is longer.
+            rateLimiter.pause(delay);
         }
         logRetry(event.getLastException(), event.getAttemptCount(), delay, "rate limited");
     }
@@ -291,8 +323,23 @@ public final class GongRetryPolicy {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+
+    /**
+     * Ends a request whose next wait for Gong's rate limit would exceed maxRateLimitWait. No retry policy handles it,
+     * and {@link #run} throws its cause, the 429.
+     */
+    private static final class RateLimitWaitExceeded extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RateLimitWaitExceeded(GongRateLimitedException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        @Override
+        public synchronized GongRateLimitedException getCause() {
+            return (GongRateLimitedException) super.getCause();
+        }
     }
 
     /**

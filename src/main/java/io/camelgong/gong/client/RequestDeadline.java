@@ -8,6 +8,9 @@ import java.time.Duration;
  */
 public final class RequestDeadline {
 
+    /** The maximum timeout a long can hold in nanoseconds, about 292 years. A longer one sets no limit. */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     /** A deadline that never passes, for requestTimeout=0. */
     public static final RequestDeadline NONE = new RequestDeadline(0L, false);
 
@@ -20,10 +23,11 @@ public final class RequestDeadline {
     }
 
     /**
-     * Returns the deadline a timeout from now, or {@link #NONE} for a zero timeout.
+     * Returns the deadline a timeout from now, or {@link #NONE} for a zero timeout or one too long to count in
+     * nanoseconds.
      */
     public static RequestDeadline after(Duration timeout) {
-        if (timeout.isZero() || timeout.isNegative()) {
+        if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(LONGEST) > 0) {
             return NONE;
         }
         return new RequestDeadline(System.nanoTime() + timeout.toNanos(), true);

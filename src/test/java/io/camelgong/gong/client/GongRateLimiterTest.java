@@ -60,7 +60,7 @@ class GongRateLimiterTest {
 
         long start = System.nanoTime();
         for (int i = 0; i < 4; i++) {
-            limiter.awaitSendTurn();
+            limiter.awaitSendTurn(RequestDeadline.NONE);
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
@@ -144,6 +144,47 @@ class GongRateLimiterTest {
 
         assertThat(elapsedMillis).as("time spent before failing").isLessThan(400);
         assertThat(limiter.remainingDailyBudget()).isEqualTo(100);
+    }
+
+    @Test
+    void passedDeadlineTakesNothing() throws Exception {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        RequestDeadline deadline = RequestDeadline.after(Duration.ofNanos(1));
+        Thread.sleep(2);
+
+        assertThatThrownBy(() -> limiter.acquire("users/list", deadline))
+                .isInstanceOf(RequestDeadline.Exceeded.class)
+                .hasMessageContaining("deadline passed");
+        assertThat(limiter.remainingDailyBudget()).isEqualTo(100);
+        assertThat(limiter.nanosToNextSlot()).as("wait for the next slot").isZero();
+    }
+
+    @Test
+    void sendTurnWaitsForPause() throws Exception {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        limiter.pause(Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        limiter.awaitSendTurn(RequestDeadline.NONE);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).isBetween(290L, 2000L);
+    }
+
+    @Test
+    void sendTurnPauseAfterDeadlineReturnsBudget() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        limiter.acquire("users/list", RequestDeadline.after(Duration.ofSeconds(1)));
+        limiter.pause(Duration.ofSeconds(5));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> limiter.awaitSendTurn(RequestDeadline.after(Duration.ofMillis(500))))
+                .isInstanceOf(RequestDeadline.Exceeded.class)
+                .hasMessageContaining("pause after Gong's 429");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).as("time spent before failing").isLessThan(400);
+        assertThat(limiter.remainingDailyBudget()).as("budget after the unsent request").isEqualTo(100);
     }
 
     @Test

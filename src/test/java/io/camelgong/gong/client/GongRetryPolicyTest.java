@@ -31,6 +31,52 @@ class GongRetryPolicyTest {
             3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofSeconds(10)), null);
 
     @Test
+    void firstAttemptRunsWithinTinyTimeout() {
+        GongRetryPolicy tight = new GongRetryPolicy(new GongRetryPolicy.Settings(
+                3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMillis(1)), null);
+
+        String result = tight.execute(READ, () -> "ok");
+
+        assertThat(result).isEqualTo("ok");
+    }
+
+    @Test
+    void longRetryAfterFailsAtOnce() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        GongRetryPolicy limited = new GongRetryPolicy(new GongRetryPolicy.Settings(
+                3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(1500), Duration.ofSeconds(10)),
+                limiter);
+        AtomicInteger attempts = new AtomicInteger();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> limited.execute(READ, () -> {
+            // Retry-After 1 s fits into maxRateLimitWait; the 4 s that follow do not.
+            Duration retryAfter = Duration.ofSeconds(attempts.incrementAndGet() == 1 ? 1 : 4);
+            throw new GongRateLimitedException(READ.name(), null, List.of(), retryAfter, null);
+        })).isInstanceOf(GongRateLimitedException.class);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(attempts).hasValue(2);
+        assertThat(elapsedMillis).as("time until the request gave up").isBetween(900L, 1450L);
+    }
+
+    @Test
+    void rateLimitWithoutRetryPausesTenant() {
+        GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(1000, 100, 80));
+        GongRetryPolicy noWait = new GongRetryPolicy(new GongRetryPolicy.Settings(
+                3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ZERO, Duration.ofSeconds(10)), limiter);
+
+        assertThatThrownBy(() -> noWait.execute(READ, () -> {
+            throw new GongRateLimitedException(READ.name(), null, List.of(), Duration.ofSeconds(3), null);
+        })).isInstanceOf(GongRateLimitedException.class);
+
+        // The next request of the tenant would have to wait the 3 s, more than its deadline allows.
+        assertThatThrownBy(() -> limiter.acquire("users/list", RequestDeadline.after(Duration.ofMillis(500))))
+                .isInstanceOf(RequestDeadline.Exceeded.class)
+                .hasMessageContaining("pause after Gong's 429");
+    }
+
+    @Test
     void readIsRetriedAfterConnectionReset() {
         AtomicInteger attempts = new AtomicInteger();
 
