@@ -35,13 +35,12 @@ import io.camelgong.gong.client.PageParseProbe;
 
 /**
  * The camel-gong benchmark: throughput and CPU per record against a hand-written camel-http route, a plain Jackson
- * parse and a loop on HttpClient 5 and Jackson without Camel, the page parser before and after streaming, rate-limit use, and memory under -Xmx64m in a child JVM. All
- * traffic goes to a {@link BenchmarkServer} on 127.0.0.1.
+ * parse and a loop on HttpClient 5 and Jackson without Camel, the page parser before and after streaming,
+ * rate-limit use, memory under -Xmx64m in a child JVM, and token refresh. All traffic goes to a
+ * {@link BenchmarkServer} on 127.0.0.1.
  * <p>
- * Run: {@code mvn -q -B test-compile exec:java@benchmark}. System properties: {@code benchmark.records} (100000),
- * {@code benchmark.runs} (5), {@code benchmark.sections} (throughput,parse,ratelimit,memory,token),
- * {@code benchmark.memoryRecords} (1000000), {@code benchmark.mediaBytes} (1073741824),
- * {@code benchmark.rateLimitPages} (45), {@code benchmark.rateLimitOptions} (rateLimit=3).
+ * Run: {@code mvn -q -B test-compile exec:java@benchmark}. BENCHMARKS.md lists the system properties that set the
+ * sections, sizes and options.
  */
 public final class GongBenchmark {
 
@@ -364,8 +363,8 @@ public final class GongBenchmark {
     }
 
     /**
-     * Runs a bulk export against a server that allows 3 requests per second, with the client-side rate limiter when
-     * the endpoint has one, and without it.
+     * Runs a bulk export against a server that allows 3 requests per second, with {@code benchmark.rateLimitOptions}
+     * and with the endpoint's default options, under a sliding and a fixed server window.
      */
     private void rateLimit() throws Exception {
         int pages = Integer.getInteger("benchmark.rateLimitPages", 45);
