@@ -497,7 +497,7 @@ public class GongConfiguration implements Cloneable {
     /**
      * The maximum number of requests per second sent to one Gong tenant, shared by every endpoint of that tenant in the
      * CamelContext. Gong allows 3 per second per company, across all its integrations; lower it when other
-     * integrations use the same company's limit.
+     * integrations use the same company's limit. At least 0.001.
      */
     public void setRateLimit(double rateLimit) {
         this.rateLimit = rateLimit;
@@ -509,7 +509,8 @@ public class GongConfiguration implements Cloneable {
 
     /**
      * The maximum number of requests sent to one Gong tenant per day (renewed at midnight UTC). When it is spent, requests fail at
-     * once with GongBudgetExhaustedException instead of being sent. Gong allows 10,000 per day per company.
+     * once with GongBudgetExhaustedException instead of being sent. Gong allows 10,000 per day per company. At most
+     * 86400000000000.
      */
     public void setDailyRequestBudget(long dailyRequestBudget) {
         this.dailyRequestBudget = dailyRequestBudget;

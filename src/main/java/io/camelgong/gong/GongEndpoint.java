@@ -56,6 +56,10 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     /** The consumers' default poll delay: 5 minutes, or 288 polls a day against Gong's 10,000 requests per company. */
     static final long DEFAULT_CONSUMER_DELAY = 300_000L;
+    // A rate below one request every 17 minutes is a typing mistake rather than a limit. Bucket4j refills at most one
+    // token per nanosecond, which bounds the daily budget.
+    private static final double MIN_RATE_LIMIT = 0.001;
+    private static final long MAX_DAILY_REQUEST_BUDGET = 86_400_000_000_000L;
 
     @UriPath(description = "The Gong entity, or execute to take the entity and action from the CamelGongEntity and"
                            + " CamelGongAction headers.",
@@ -248,16 +252,18 @@ public class GongEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     private void validateResilience() {
         double rateLimit = configuration.getRateLimit();
-        if (!(rateLimit > 0) || Double.isInfinite(rateLimit)) {
+        if (!(rateLimit >= MIN_RATE_LIMIT) || Double.isInfinite(rateLimit)) {
             throw new GongValidationException(
-                    "Invalid option rateLimit=" + rateLimit + ": expected a positive number of requests per second,"
-                                              + " e.g. 3 (Gong's limit per company) or 1.5");
+                    "Invalid option rateLimit=" + rateLimit + ": expected a number of requests per second of at least"
+                                              + " 0.001 (one every 17 minutes), e.g. 3 (Gong's limit per company)"
+                                              + " or 1.5");
         }
-        if (configuration.getDailyRequestBudget() <= 0) {
+        long dailyRequestBudget = configuration.getDailyRequestBudget();
+        if (dailyRequestBudget <= 0 || dailyRequestBudget > MAX_DAILY_REQUEST_BUDGET) {
             throw new GongValidationException(
-                    "Invalid option dailyRequestBudget=" + configuration.getDailyRequestBudget() + ": expected a"
-                                              + " positive number of requests per day, e.g. 10000 (Gong's limit per"
-                                              + " company)");
+                    "Invalid option dailyRequestBudget=" + dailyRequestBudget + ": expected a positive number of"
+                                              + " requests per day up to " + MAX_DAILY_REQUEST_BUDGET + " (one per"
+                                              + " nanosecond), e.g. 10000 (Gong's limit per company)");
         }
         int warnPercent = configuration.getDailyBudgetWarnPercent();
         if (warnPercent < 1 || warnPercent > 100) {
