@@ -48,6 +48,7 @@ public class GongComponent extends DefaultComponent {
         if (parts.length == 2) {
             endpoint.setAction(parts[1]);
         }
+        GongOptionErrors.checkDurations(parameters);
         try {
             setProperties(endpoint, parameters);
         } catch (PropertyBindingException e) {

@@ -2,6 +2,8 @@ package io.camelgong.gong;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.spi.UriParam;
@@ -12,6 +14,9 @@ import org.apache.camel.util.SensitiveUtils;
  * expected format.
  */
 final class GongOptionErrors {
+
+    // The forms Camel's duration conversion reads in full: whole milliseconds, or units in the order d, h, m, s, ms.
+    private static final Pattern DURATION = Pattern.compile("-?\\d+|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?");
 
     private GongOptionErrors() {
     }
@@ -32,6 +37,30 @@ final class GongOptionErrors {
                                            + ". Fix the value in the endpoint URI or in camel.component.gong.*");
     }
 
+    /**
+     * Rejects a duration option whose text Camel would read as something else. Camel's conversion turns text it
+     * does not recognise, such as abc or 1.5, into 0 ms, and reads 1h2x as one hour, so a typing mistake in
+     * requestTimeout would silently mean no limit.
+     *
+     * @throws GongValidationException for a text that is neither whole milliseconds nor Camel's pattern of units
+     */
+    static void checkDurations(Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            Field field = configurationField(parameter.getKey());
+            if (field != null && isDuration(field) && parameter.getValue() instanceof String text
+                    && !DURATION.matcher(text).matches()) {
+                throw new GongValidationException(
+                        "Invalid option " + parameter.getKey() + "=" + text + ": expected " + expected(field)
+                                                  + ". Fix the value in the endpoint URI");
+            }
+        }
+    }
+
+    private static boolean isDuration(Field field) {
+        UriParam param = field.getAnnotation(UriParam.class);
+        return param != null && "java.time.Duration".equals(param.javaType());
+    }
+
     private static Field configurationField(String name) {
         if (name == null) {
             return null;
@@ -45,9 +74,8 @@ final class GongOptionErrors {
 
     private static String expected(Field field) {
         Class<?> type = field.getType();
-        UriParam param = field.getAnnotation(UriParam.class);
-        if (param != null && "java.time.Duration".equals(param.javaType())) {
-            return "a duration in milliseconds, or with a unit such as 500ms, 10s or 5m";
+        if (isDuration(field)) {
+            return "a duration in milliseconds, or with units such as 500ms, 10s, 5m or 1h30m";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";

@@ -9,8 +9,10 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -157,6 +159,12 @@ class GongBadInputTest extends GongWireMockTestSupport {
                         "pagination=some", "one of [all, single, streaming]"),
                 bad("duration not a duration", "gong:users/list?readTimeout=soon", null,
                         "readTimeout=soon", "duration in milliseconds"),
+                bad("request timeout of words", "gong:users/list?requestTimeout=abc", null,
+                        "requestTimeout=abc", "duration in milliseconds"),
+                bad("request timeout with a fraction", "gong:users/list?requestTimeout=1.5", null,
+                        "requestTimeout=1.5", "duration in milliseconds"),
+                bad("rate limit wait with a stray unit", "gong:users/list?maxRateLimitWait=1h2x", null,
+                        "maxRateLimitWait=1h2x", "such as 500ms, 10s, 5m or 1h30m"),
                 bad("unknown option", "gong:users/list?pageSize=500", null,
                         "pageSize"),
                 bad("stats window of no days",
@@ -193,6 +201,13 @@ class GongBadInputTest extends GongWireMockTestSupport {
         }
         assertThat(messages).doesNotContain(ACCESS_KEY_SECRET).doesNotContain(BARE_SECRET);
         assertThat(wireMock.getAllServeEvents()).as("requests sent for %s", name).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0", "250", "250ms", "10s", "5m", "1h30m", "2d", "1d2h3m4s5ms" })
+    void durationFormsAreAccepted(String duration) {
+        assertThatCode(() -> context.getEndpoint(withLocalBaseUrl("gong:users/list?requestTimeout=" + duration)))
+                .doesNotThrowAnyException();
     }
 
     private static Arguments bad(String name, String uri, Object params, String... expectedFragments) {
