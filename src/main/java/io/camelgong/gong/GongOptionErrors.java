@@ -38,7 +38,7 @@ final class GongOptionErrors {
     }
 
     /**
-     * Rejects a duration option whose text Camel would read as something else. Camel's conversion turns text it
+     * Rejects a duration option whose text Camel would read as something else. Camel 4.22's TimeUtils turns text it
      * does not recognise, such as abc or 1.5, into 0 ms, and reads 1h2x as one hour, so a typing mistake in
      * requestTimeout would silently mean no limit.
      *
