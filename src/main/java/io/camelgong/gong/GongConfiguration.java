@@ -567,9 +567,9 @@ public class GongConfiguration implements Cloneable {
     }
 
     /**
-     * The maximum total time a request waits for Gong's 429 responses to stop, in milliseconds (or a duration such as
-     * 2m). Each wait follows Gong's Retry-After header, or backs off exponentially when it is absent. 0 fails at the
-     * first 429.
+     * The maximum total time a request waits for Gong's 429 responses to stop, counted from the start of the request,
+     * in milliseconds (or a duration such as 2m). Each wait follows Gong's Retry-After header, or backs off
+     * exponentially when it is absent. 0 fails at the first 429.
      */
     public void setMaxRateLimitWait(long maxRateLimitWait) {
         this.maxRateLimitWait = maxRateLimitWait;

@@ -1,7 +1,12 @@
 package io.camelgong.gong;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
@@ -84,5 +89,33 @@ class GongRateLimitSharingTest extends GongWireMockTestSupport {
         // The second endpoint waits out the Retry-After that the first endpoint received.
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(700);
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/v2/users")));
+    }
+
+    @Test
+    void pauseHoldsNoPooledConnection() throws Exception {
+        wireMock.stubFor(get(urlPathEqualTo("/v2/users")).inScenario("storm").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("calm"));
+        wireMock.stubFor(get(urlPathEqualTo("/v2/users")).inScenario("storm").whenScenarioStateIs("calm")
+                .willReturn(okJson(usersList())));
+        // 30 callers take slots 50 ms apart at once, and the 429 pauses the tenant while they wait for them. The
+        // pool has 20 connections, and waiting for one times out after connectTimeout.
+        String endpoint = uri("users/list", "accessKey=POOLKEY&accessKeySecret=RAW(pool-secret)&rateLimit=20"
+                                            + "&connectTimeout=300&maxRateLimitWait=10000");
+        ExecutorService callers = Executors.newFixedThreadPool(30);
+        List<Future<List<?>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                results.add(callers.submit(() -> template.requestBody(endpoint, null, List.class)));
+            }
+            for (Future<List<?>> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).as("users of one caller").hasSize(9);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        // No caller held its connection through the pause, so every caller got one. The server received the 429, the
+        // retry of its request and the 29 other requests.
+        wireMock.verify(31, getRequestedFor(urlPathEqualTo("/v2/users")));
     }
 }

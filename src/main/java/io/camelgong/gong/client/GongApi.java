@@ -112,19 +112,24 @@ public final class GongApi implements PageFetcher {
             httpRequest.setEntity(new ByteArrayEntity(json(request.body()), ContentType.APPLICATION_JSON));
         }
         GongRateLimiter limiter = retryPolicy.rateLimiter();
-        if (limiter != null) {
-            limiter.acquire(operation.name(), deadline);
-        }
-        try {
-            HttpClientResponseHandler<GongResponse> handler = httpResponse -> read(operation, httpResponse);
-            GongResponse response = limiter != null ? httpClient.execute(httpRequest, limiter, deadline, handler)
-                    : httpClient.execute(httpRequest, handler);
-            LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
-                    response.statusCode());
-            return response;
-        } catch (IOException e) {
-            throw new GongApiException(operation.name(), 0, null, List.of(),
-                    "no answer from " + credentials.baseUrl() + ": " + e, e);
+        HttpClientResponseHandler<GongResponse> handler = httpResponse -> read(operation, httpResponse);
+        while (true) {
+            if (limiter != null) {
+                limiter.acquire(operation.name(), deadline);
+            }
+            try {
+                GongResponse response = limiter != null ? httpClient.execute(httpRequest, limiter, handler)
+                        : httpClient.execute(httpRequest, handler);
+                LOG.debug("Gong {} {} {} answered {}", operation.name(), operation.httpMethod(), request.path(),
+                        response.statusCode());
+                return response;
+            } catch (GongHttpClient.TenantPausedException e) {
+                // Not sent: acquiring again waits for the pause, or fails when it ends after the deadline.
+                LOG.debug("Gong {} was held back by a 429 of another request before it was sent", operation.name());
+            } catch (IOException e) {
+                throw new GongApiException(operation.name(), 0, null, List.of(),
+                        "no answer from " + credentials.baseUrl() + ": " + e, e);
+            }
         }
     }
 

@@ -37,7 +37,6 @@ public final class GongHttpClient implements Closeable {
 
     private static final int MAX_CONNECTIONS = 20;
     private static final String RATE_LIMITER = GongRateLimiter.class.getName();
-    private static final String DEADLINE = RequestDeadline.class.getName();
 
     private final CloseableHttpClient client;
 
@@ -85,26 +84,24 @@ public final class GongHttpClient implements Closeable {
     /**
      * Sends a request to Gong's API and hands the response to a handler, like
      * {@link #execute(ClassicHttpRequest, HttpClientResponseHandler)}. Before the request is written to its
-     * connection, it waits for the limiter's spacing since the tenant's previous request and for any 429 pause.
+     * connection, it waits for the limiter's spacing since the tenant's previous request.
      *
-     * @throws RequestDeadline.Exceeded when a 429's pause ends after the deadline
+     * @throws TenantPausedException when a 429 paused the tenant before the request was written; the request was not
+     *                               sent and its connection is closed
      */
-    public <T> T execute(
-            ClassicHttpRequest request, GongRateLimiter limiter, RequestDeadline deadline,
-            HttpClientResponseHandler<T> handler)
+    public <T> T execute(ClassicHttpRequest request, GongRateLimiter limiter, HttpClientResponseHandler<T> handler)
             throws IOException {
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(RATE_LIMITER, limiter);
-        context.setAttribute(DEADLINE, deadline);
         return client.execute(request, context, handler);
     }
 
     private static ClassicHttpResponse awaitSendTurn(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        if (scope.clientContext.getAttribute(RATE_LIMITER) instanceof GongRateLimiter limiter
-                && scope.clientContext.getAttribute(DEADLINE) instanceof RequestDeadline deadline) {
+        if (scope.clientContext.getAttribute(RATE_LIMITER) instanceof GongRateLimiter limiter) {
+            boolean mayWrite;
             try {
-                limiter.awaitSendTurn(deadline);
+                mayWrite = limiter.awaitSendTurn();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 InterruptedIOException interrupted = new InterruptedIOException(
@@ -112,8 +109,24 @@ public final class GongHttpClient implements Closeable {
                 interrupted.initCause(e);
                 throw interrupted;
             }
+            if (!mayWrite) {
+                // HttpClient's connect step closes the connection for any exception, so none waits out the pause.
+                throw new TenantPausedException();
+            }
         }
         return chain.proceed(request, scope);
+    }
+
+    /**
+     * Signals that a 429 paused the tenant after a request took its slot and connection, but before it was written.
+     */
+    public static final class TenantPausedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        TenantPausedException() {
+            super("a 429 paused the Gong tenant before the request was written", null, false, false);
+        }
     }
 
     /**

@@ -136,30 +136,37 @@ public final class GongRateLimiter {
 
     /**
      * Waits until the spacing of the rate has passed since the tenant's previous request was written to its
-     * connection, and until any pause after a 429 is over. {@link #acquire(String, RequestDeadline)} spaces requests
-     * before they take a connection. A request that then opens a connection is written later than its slot, after
-     * DNS, TCP and TLS, while the next request on an open connection goes at once. Gong counts requests when they
-     * arrive, so without this second wait the two would come closer together than the rate allows. A 429 that
-     * arrives while requests wait here delays them too. The spacing wait lasts at most one spacing per request
-     * ahead and does not check the deadline.
+     * connection. {@link #acquire(String, RequestDeadline)} spaces requests before they take a connection. A request
+     * that then opens a connection is written later than its slot, after DNS, TCP and TLS, while the next request on
+     * an open connection goes at once. Gong counts requests when they arrive, so without this second wait the two
+     * would come closer together than the rate allows. The wait lasts at most one spacing per request ahead and does
+     * not check the deadline.
      *
-     * @throws RequestDeadline.Exceeded when a 429's pause ends after the deadline
-     * @throws InterruptedException     when the thread is interrupted while waiting
+     * @return {@code true} when the request may be written now; {@code false}, with its budget unit given back, when
+     *         a 429 has paused the tenant since the request took its slot. The caller then releases its connection
+     *         and acquires again, so that no connection is held while the pause lasts.
+     * @throws InterruptedException when the thread is interrupted while waiting; the budget unit is given back
      */
-    void awaitSendTurn(RequestDeadline deadline) throws InterruptedException {
-        boolean sent = false;
+    boolean awaitSendTurn() throws InterruptedException {
+        boolean mayWrite = false;
         try {
-            if (!waitWhilePaused(deadline)) {
-                throw new RequestDeadline.Exceeded("the pause after Gong's 429 ends after the deadline");
+            if (isPaused()) {
+                return false;
             }
             waitForTurn();
-            sent = true;
+            // A 429 may have arrived during the wait.
+            mayWrite = !isPaused();
+            return mayWrite;
         } finally {
-            if (!sent) {
-                // The request acquired a budget unit but will not be written.
+            if (!mayWrite) {
+                // The request acquired a budget unit but is not written now.
                 dailyBucket.addTokens(1);
             }
         }
+    }
+
+    private boolean isPaused() {
+        return pausedUntilNanos.get() - System.nanoTime() > 0;
     }
 
     private void waitForTurn() throws InterruptedException {
