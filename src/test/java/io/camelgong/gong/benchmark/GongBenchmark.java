@@ -276,15 +276,16 @@ public final class GongBenchmark {
         List<Double> cpuVsHttp = new ArrayList<>();
         List<Double> cpuVsPlain = new ArrayList<>();
         List<Double> cpuVsNoCamel = new ArrayList<>();
-        List<Double> lowerBoundVsPlain = new ArrayList<>();
+        List<Double> httpVsPlain = new ArrayList<>();
+        List<Double> tokensVsPlain = new ArrayList<>();
         for (int i = 0; i < gong.size(); i++) {
             double plainCpu = plain.get(i).cpuMicrosPerRecord();
             speedVsHttp.add(gong.get(i).recordsPerSecond() / http.get(i).recordsPerSecond());
             cpuVsHttp.add(gong.get(i).cpuMicrosPerRecord() / http.get(i).cpuMicrosPerRecord());
             cpuVsPlain.add(gong.get(i).cpuMicrosPerRecord() / plainCpu);
             cpuVsNoCamel.add(gong.get(i).cpuMicrosPerRecord() / noCamel.get(i).cpuMicrosPerRecord());
-            lowerBoundVsPlain.add(
-                    (httpOnly.get(i).cpuMicrosPerRecord() + tokensOnly.get(i).cpuMicrosPerRecord()) / plainCpu);
+            httpVsPlain.add(httpOnly.get(i).cpuMicrosPerRecord() / plainCpu);
+            tokensVsPlain.add(tokensOnly.get(i).cpuMicrosPerRecord() / plainCpu);
         }
         System.out.println("| ratio within a round | min / median / max |");
         System.out.println("|---|---|");
@@ -296,8 +297,10 @@ public final class GongBenchmark {
                 Measurement.spread(cpuVsPlain, "%.2f"));
         System.out.printf("| camel-gong CPU/record ÷ HttpClient 5 + Jackson CPU/record | %s |%n",
                 Measurement.spread(cpuVsNoCamel, "%.2f"));
-        System.out.printf("| (HTTP exchanges only + tokenizer only) CPU/record ÷ plain parse CPU/record | %s |%n",
-                Measurement.spread(lowerBoundVsPlain, "%.2f"));
+        System.out.printf("| HTTP exchanges only CPU/record ÷ plain parse CPU/record | %s |%n",
+                Measurement.spread(httpVsPlain, "%.2f"));
+        System.out.printf("| tokenizer only CPU/record ÷ plain parse CPU/record | %s |%n",
+                Measurement.spread(tokensVsPlain, "%.2f"));
     }
 
     /**
