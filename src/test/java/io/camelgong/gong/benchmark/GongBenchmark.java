@@ -272,35 +272,30 @@ public final class GongBenchmark {
         List<Measurement> noCamel = results.get(NO_CAMEL);
         List<Measurement> httpOnly = results.get(HTTP_ONLY);
         List<Measurement> tokensOnly = results.get(TOKENS_ONLY);
-        List<Double> speedVsHttp = new ArrayList<>();
-        List<Double> cpuVsHttp = new ArrayList<>();
-        List<Double> cpuVsPlain = new ArrayList<>();
-        List<Double> cpuVsNoCamel = new ArrayList<>();
-        List<Double> httpVsPlain = new ArrayList<>();
-        List<Double> tokensVsPlain = new ArrayList<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (int i = 0; i < gong.size(); i++) {
+            double gongCpu = gong.get(i).cpuMicrosPerRecord();
             double plainCpu = plain.get(i).cpuMicrosPerRecord();
-            speedVsHttp.add(gong.get(i).recordsPerSecond() / http.get(i).recordsPerSecond());
-            cpuVsHttp.add(gong.get(i).cpuMicrosPerRecord() / http.get(i).cpuMicrosPerRecord());
-            cpuVsPlain.add(gong.get(i).cpuMicrosPerRecord() / plainCpu);
-            cpuVsNoCamel.add(gong.get(i).cpuMicrosPerRecord() / noCamel.get(i).cpuMicrosPerRecord());
-            httpVsPlain.add(httpOnly.get(i).cpuMicrosPerRecord() / plainCpu);
-            tokensVsPlain.add(tokensOnly.get(i).cpuMicrosPerRecord() / plainCpu);
+            addRatio(ratios, "camel-gong records/s ÷ camel-http records/s",
+                    gong.get(i).recordsPerSecond() / http.get(i).recordsPerSecond());
+            addRatio(ratios, "camel-gong CPU/record ÷ camel-http CPU/record",
+                    gongCpu / http.get(i).cpuMicrosPerRecord());
+            addRatio(ratios, "camel-gong CPU/record ÷ plain parse CPU/record", gongCpu / plainCpu);
+            addRatio(ratios, "camel-gong CPU/record ÷ HttpClient 5 + Jackson CPU/record",
+                    gongCpu / noCamel.get(i).cpuMicrosPerRecord());
+            addRatio(ratios, "HTTP exchanges only CPU/record ÷ plain parse CPU/record",
+                    httpOnly.get(i).cpuMicrosPerRecord() / plainCpu);
+            addRatio(ratios, "tokenizer only CPU/record ÷ plain parse CPU/record",
+                    tokensOnly.get(i).cpuMicrosPerRecord() / plainCpu);
         }
         System.out.println("| ratio within a round | min / median / max |");
         System.out.println("|---|---|");
-        System.out.printf("| camel-gong records/s ÷ camel-http records/s | %s |%n",
-                Measurement.spread(speedVsHttp, "%.2f"));
-        System.out.printf("| camel-gong CPU/record ÷ camel-http CPU/record | %s |%n",
-                Measurement.spread(cpuVsHttp, "%.2f"));
-        System.out.printf("| camel-gong CPU/record ÷ plain parse CPU/record | %s |%n",
-                Measurement.spread(cpuVsPlain, "%.2f"));
-        System.out.printf("| camel-gong CPU/record ÷ HttpClient 5 + Jackson CPU/record | %s |%n",
-                Measurement.spread(cpuVsNoCamel, "%.2f"));
-        System.out.printf("| HTTP exchanges only CPU/record ÷ plain parse CPU/record | %s |%n",
-                Measurement.spread(httpVsPlain, "%.2f"));
-        System.out.printf("| tokenizer only CPU/record ÷ plain parse CPU/record | %s |%n",
-                Measurement.spread(tokensVsPlain, "%.2f"));
+        ratios.forEach((label, values) -> System.out.printf("| %s | %s |%n", label,
+                Measurement.spread(values, "%.2f")));
+    }
+
+    private static void addRatio(Map<String, List<Double>> ratios, String label, double value) {
+        ratios.computeIfAbsent(label, key -> new ArrayList<>()).add(value);
     }
 
     /**
