@@ -136,7 +136,7 @@ public final class GongRetryPolicy {
     }
 
     /**
-     * Pauses the tenant after a 429, whether or not this request tries again, and decides whether it may: a
+     * Pauses the tenant after a 429, whether or not this request tries again, and decides whether it may. A
      * Retry-After that would take the total wait beyond maxRateLimitWait ends the request at once.
      *
      * @return the failure for Failsafe: the 429 itself when the request may wait, otherwise a wrapper that no retry
@@ -145,16 +145,15 @@ public final class GongRetryPolicy {
     private RuntimeException rateLimited(GongRateLimitedException failure, long startNanos) {
         Duration retryAfter = failure.getRetryAfter();
         if (rateLimiter != null) {
-            // Gong names no wait without Retry-After, so the tenant holds back for the first backoff step.
+            // Without a Retry-After Gong names no wait, so the tenant waits for the first backoff step.
             rateLimiter.pause(retryAfter != null ? retryAfter : positive(settings.retryDelay()));
         }
         if (retryAfter == null) {
             return failure;
         }
-        // rateLimitDelay adds up to 10 % jitter to the Retry-After.
-        long longestWaitNanos = retryAfter.toNanos() + retryAfter.toNanos() / 10 + TimeUnit.MILLISECONDS.toNanos(1);
-        long waitedNanos = System.nanoTime() - startNanos;
-        if (waitedNanos + longestWaitNanos > settings.maxRateLimitWait().toNanos()) {
+        Duration longestWait = retryAfter.plusMillis(retryAfterJitterBoundMillis(retryAfter));
+        Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (waited.plus(longestWait).compareTo(settings.maxRateLimitWait()) > 0) {
             return new RateLimitWaitExceeded(failure);
         }
         return failure;
@@ -188,9 +187,9 @@ public final class GongRetryPolicy {
                 .onRetriesExceeded(event -> logGiveUp(event.getException(),
                         "gave up after " + event.getAttemptCount() + " attempts"))
                 .build();
-        // requestTimeout is a deadline that every wait checks (see run) rather than a Failsafe Timeout. That policy
-        // schedules a task on another thread for every request and cancels it afterwards, and in the benchmark this
-        // cost about a sixth of the client's CPU per page (BENCHMARKS.md).
+        // requestTimeout is a deadline that the waits check (see run) rather than a Failsafe Timeout. That policy
+        // schedules a task on another thread for every request and cancels it afterwards. In the benchmark this cost
+        // about a sixth of the client's CPU per page (BENCHMARKS.md).
         return Failsafe.with(rateLimited, transientFailures);
     }
 
@@ -209,15 +208,22 @@ public final class GongRetryPolicy {
         Duration retryAfter = failure instanceof GongRateLimitedException limited ? limited.getRetryAfter() : null;
         if (retryAfter != null) {
             // A little jitter keeps callers that received the same Retry-After from returning at the same instant.
-            long jitterMillis = ThreadLocalRandom.current().nextLong(Math.max(1, retryAfter.toMillis() / 10 + 1));
+            long jitterMillis = ThreadLocalRandom.current().nextLong(retryAfterJitterBoundMillis(retryAfter));
             return retryAfter.plusMillis(jitterMillis);
         }
         return backoff(attempts);
     }
 
     /**
-     * Returns the exponential backoff after a number of attempts, capped at maxRetryDelay, with jitter: a random
-     * time between half of it and all of it.
+     * Returns the exclusive upper bound of the jitter added to a Retry-After, in milliseconds: a tenth of it, plus 1.
+     */
+    private static long retryAfterJitterBoundMillis(Duration retryAfter) {
+        return Math.max(1, retryAfter.toMillis() / 10 + 1);
+    }
+
+    /**
+     * Returns the exponential backoff after a number of attempts, capped at maxRetryDelay, with jitter. The delay is
+     * a random time between half of the backoff and all of it.
      */
     private Duration backoff(int attempts) {
         long base = settings.retryDelay().toMillis();
