@@ -15,7 +15,8 @@ import org.apache.camel.util.SensitiveUtils;
  */
 final class GongOptionErrors {
 
-    // The forms Camel's duration conversion reads in full: whole milliseconds, or units in the order d, h, m, s, ms.
+    // The forms Camel's duration conversion reads in full, which are whole milliseconds or units in the order d, h, m,
+    // s and ms.
     private static final Pattern DURATION = Pattern.compile("-?\\d+|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?");
 
     private GongOptionErrors() {

@@ -79,9 +79,9 @@ public final class GongRateLimiter {
      * deadline comes first.
      *
      * @throws RequestDeadline.Exceeded     when the deadline has passed, when the pause after a 429 ends after it,
-     *                                      or, once the pause is over, when the next free slot comes after it. It
-     *                                      does not wait for what ends too late, gives the budget unit back and
-     *                                      takes no slot.
+     *                                      or when the next free slot comes after it once the pause is over. The
+     *                                      limiter does not wait for what ends too late. It gives the budget unit
+     *                                      back and takes no slot.
      * @throws GongBudgetExhaustedException when the daily budget is spent
      * @throws GongApiException             when the thread is interrupted while waiting
      */
@@ -102,8 +102,8 @@ public final class GongRateLimiter {
                 throw unacquired("the next free slot of the rate limit comes after the deadline");
             }
         } catch (InterruptedException e) {
-            // The request will not be sent (shutdown): give back its budget unit and its slot, so an abandoned wait
-            // neither counts as a request nor delays the tenant's other requests.
+            // The request will not be sent, for example at shutdown. Its budget unit and slot go back, so an abandoned
+            // wait neither counts as a request nor delays the tenant's other requests.
             dailyBucket.addTokens(1);
             if (slotReserved) {
                 rateBucket.addTokens(1);

@@ -3,7 +3,7 @@ package io.camelgong.gong.client;
 import java.time.Duration;
 
 /**
- * The time by which one Gong request, its retries and waits included, must be done: the requestTimeout option.
+ * The time by which one Gong request, its retries and waits included, must be done, set by the requestTimeout option.
  * Waits check it before they start, so nothing has to interrupt the calling thread.
  */
 public final class RequestDeadline {
@@ -45,7 +45,7 @@ public final class RequestDeadline {
     }
 
     /**
-     * Signals that a request reached its deadline: before an attempt, or because a wait would end after it. The retry
+     * Signals that a request reached its deadline before an attempt, or that a wait would end after it. The retry
      * policy turns it into the {@code GongApiException} the caller receives, so it carries no stack trace.
      */
     static final class Exceeded extends RuntimeException {

@@ -34,10 +34,10 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import io.camelgong.gong.client.PageParseProbe;
 
 /**
- * The camel-gong benchmark: throughput and CPU per record against a hand-written camel-http route, a plain Jackson
- * parse and a loop on HttpClient 5 and Jackson without Camel, the page parser before and after streaming,
- * rate-limit use, memory under -Xmx64m in a child JVM, and token refresh. All traffic goes to a
- * {@link BenchmarkServer} on 127.0.0.1.
+ * The camel-gong benchmark. It measures throughput and CPU per record against a hand-written camel-http route, a plain
+ * Jackson parse and a loop on HttpClient 5 and Jackson without Camel. It also compares the page parser before and
+ * after streaming, and measures rate-limit use, memory under -Xmx64m in a child JVM, and token refresh. All traffic
+ * goes to a {@link BenchmarkServer} on 127.0.0.1.
  * <p>
  * Run: {@code mvn -q -B test-compile exec:java@benchmark}. BENCHMARKS.md lists the system properties that set the
  * sections, sizes and options.

@@ -40,7 +40,7 @@ class GongRateLimiterTest {
 
     @Test
     void freesSlotsBetweenMillisecondTicks() {
-        // 5,000 requests per second: one slot every 204 µs with the margin.
+        // At 5,000 requests per second a slot frees every 204 µs with the margin.
         GongRateLimiter limiter = new GongRateLimiter("tenant", new GongRateLimiter.Settings(5000, 1000, 80));
 
         for (int i = 0; i < 20; i++) {
