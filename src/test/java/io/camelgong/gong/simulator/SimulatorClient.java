@@ -16,7 +16,10 @@ final class SimulatorClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1 like the component: the JDK client's default HTTP/2 upgrade over plain HTTP sometimes read WireMock's
+    // HTTP/1.1 response as an HTTP/2 frame ("Frame type(114) ... exceeds MAX_FRAME_SIZE").
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
     private final String baseUrl;
     private String authorization = GongSimulator.basicAuthorization();
 
